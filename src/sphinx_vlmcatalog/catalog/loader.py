@@ -1,0 +1,158 @@
+"""Load a catalog from YAML files: every ``*.yaml``/``*.yml`` under the given paths, any nesting.
+
+A file is a mapping with ``entries`` (a list of entries) and/or ``taxonomy`` (the category tree).
+Loading never raises for bad content: it returns the catalog it could build and the list of
+problems, each with ``path:line``. Paths in messages are shown as the caller gave them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .entries import Category, Entry, SourceRef
+from .index import Catalog
+from .issues import Issue, Subtype
+from .reader import LineDict, YamlProblem, decode, parse
+from .validate import build_entry, build_taxonomy, cross_check
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class LoadResult:
+    """What loading produced: the catalog, the problems, and the files read."""
+
+    catalog: Catalog
+    issues: list[Issue] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was reported."""
+        return not self.issues
+
+
+def find_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Issue]]:
+    """Catalog files under ``paths`` (directories are searched recursively), sorted, no repeats."""
+    files: list[Path] = []
+    issues: list[Issue] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(f for f in path.rglob("*") if f.suffix in SUFFIXES and f.is_file()
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            issues.append(Issue(Subtype.CATALOG_FILE, "no such file or directory",
+                                SourceRef(str(path), 0)))
+    return list(dict.fromkeys(files)), issues
+
+
+def fingerprint(files: Sequence[Path]) -> str:
+    """A hash of the files' names and contents: equal fingerprints mean an unchanged catalog."""
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(str(f).encode() + b"\0")
+        try:
+            digest.update(f.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def read_file(path: Path, shown: str) -> tuple[list[tuple[object, int]], object, int, list[Issue]]:
+    """Read one file: its raw entries with their lines, and its raw taxonomy (or None).
+
+    :param shown: the path to print in messages
+    """
+    issues: list[Issue] = []
+    try:
+        data = parse(decode(path.read_bytes()))
+    except OSError as exc:
+        return [], None, 0, [Issue(Subtype.CATALOG_FILE, f"cannot read file: {exc.strerror}",
+                                   SourceRef(shown, 0))]
+    except YamlProblem as exc:
+        sub = Subtype.CATALOG_SYNTAX if exc.syntax else Subtype.CATALOG_FILE
+        return [], None, 0, [Issue(sub, exc.message, SourceRef(shown, exc.line))]
+    if data is None:
+        issues.append(Issue(Subtype.CATALOG_FILE, "file is empty; expected 'entries' or 'taxonomy'",
+                            SourceRef(shown, 1)))
+        return [], None, 0, issues
+    if not isinstance(data, LineDict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        issues.append(Issue(Subtype.CATALOG_FILE,
+                            f"file is {kind}; expected a mapping with 'entries' and/or 'taxonomy'",
+                            SourceRef(shown, 1)))
+        return [], None, 0, issues
+    for key in data:
+        if key not in ("entries", "taxonomy"):
+            issues.append(Issue(Subtype.UNKNOWN_FIELD,
+                                f"unknown top-level key '{key}' (expected 'entries' or 'taxonomy');"
+                                " ignored", SourceRef(shown, data.key_lines[key])))
+    raw_entries: list[tuple[object, int]] = []
+    if "entries" in data:
+        entries = data["entries"]
+        line = data.key_lines["entries"]
+        if isinstance(entries, list):
+            raw_entries = list(zip(entries, entries.item_lines, strict=True))  # type: ignore[attr-defined]
+        elif entries is not None:
+            issues.append(Issue(Subtype.CATALOG_SCHEMA, "'entries' must be a list of entries",
+                                SourceRef(shown, line)))
+    taxonomy = data.get("taxonomy")
+    return raw_entries, taxonomy, data.key_lines.get("taxonomy", 0), issues
+
+
+def load_catalog(paths: Iterable[str | os.PathLike[str]], *, base: Path | None = None) -> LoadResult:
+    """Load and validate every catalog file under ``paths``.
+
+    :param base: show paths relative to this directory in messages (default: as found)
+    """
+    files, issues = find_files(paths)
+    entries: dict[str, Entry] = {}
+    categories: dict[str, Category] = {}
+    for path in files:
+        shown = _shown(path, base)
+        raw_entries, raw_taxonomy, tax_line, file_issues = read_file(path, shown)
+        issues += file_issues
+        if raw_taxonomy is not None:
+            cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
+            issues += tax_issues
+            for cat in cats:
+                first = categories.get(cat.key)
+                if first is not None:
+                    issues.append(Issue(Subtype.DUPLICATE_KEY,
+                                        f"category '{cat.key}' is already defined at {first.source}",
+                                        cat.source))
+                else:
+                    categories[cat.key] = cat
+        for raw, line in raw_entries:
+            entry, entry_issues = build_entry(raw, shown, line)
+            issues += entry_issues
+            if entry is None:
+                continue
+            first_entry = entries.get(entry.id)
+            if first_entry is not None:
+                issues.append(Issue(Subtype.DUPLICATE_KEY,
+                                    f"duplicate id '{entry.id}' (first defined at "
+                                    f"{first_entry.line_of('id')}); this entry is ignored",
+                                    entry.line_of("id")))
+                continue
+            entries[entry.id] = entry
+    issues += cross_check(entries.values(), categories)
+    return LoadResult(Catalog(entries, categories), issues, files)
+
+
+def _shown(path: Path, base: Path | None) -> str:
+    if base is not None:
+        try:
+            return os.path.relpath(path, base)
+        except ValueError:  # another drive on Windows
+            return str(path)
+    return str(path)

@@ -1,0 +1,203 @@
+"""Safe YAML reading that remembers the line of every mapping key and list item.
+
+PyYAML composes the node graph (with the C parser when it is available); we build the Python
+values ourselves so that we control everything a hostile file could abuse: only the standard
+scalar tags are accepted (``!!python/object`` and friends are errors, not objects), merge keys are
+refused, a repeated key is an error rather than a silent overwrite, and alias expansion is bounded
+so that a "billion laughs" file fails at once instead of exhausting memory.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Files larger than this are refused before parsing.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+#: Nodes that aliases may add to a document beyond those written out.
+MAX_ALIAS_NODES = 10_000
+
+_T = "tag:yaml.org,2002:"
+_COLLECTION_TAGS = (_T + "map", _T + "seq")
+
+
+class YamlProblem(Exception):
+    """A file cannot be read as catalog YAML; ``line`` is 1-based (0 when unknown)."""
+
+    def __init__(self, message: str, line: int = 0, *, syntax: bool = True) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        #: False for file-level problems (size, encoding) rather than YAML syntax
+        self.syntax = syntax
+
+
+class LineDict(dict[str, Any]):
+    """A mapping that knows its own line and the line of each key."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[str, int] = {}
+
+    def __reduce__(self) -> Any:  # keep the lines when pickled
+        return (_rebuild_dict, (self.line, self.key_lines, dict(self)))
+
+
+class LineList(list[Any]):
+    """A sequence that knows its own line and the line of each item."""
+
+    __slots__ = ("item_lines", "line")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.item_lines: list[int] = []
+
+    def __reduce__(self) -> Any:
+        return (_rebuild_list, (self.line, self.item_lines, list(self)))
+
+
+def _rebuild_dict(line: int, key_lines: dict[str, int], items: dict[str, Any]) -> LineDict:
+    d = LineDict(line)
+    d.update(items)
+    d.key_lines = key_lines
+    return d
+
+
+def _rebuild_list(line: int, item_lines: list[int], items: list[Any]) -> LineList:
+    lst = LineList(line)
+    lst.extend(items)
+    lst.item_lines = item_lines
+    return lst
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (a leading BOM is allowed), naming the line of the first bad byte."""
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlProblem(
+            f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes "
+            "(split it into several files)", 1, syntax=False)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise YamlProblem(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            line, syntax=False) from None
+
+
+def parse(text: str) -> Any:
+    """Parse one YAML document into plain values with line information.
+
+    :raises YamlProblem: on syntax errors, forbidden tags, merge keys, repeated keys, alias bombs.
+    """
+    try:
+        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - safe loader, our own constructor
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 0
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem(f"YAML syntax error: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML error: {exc}".splitlines()[0], 0) from None
+    if node is None:
+        return None
+    return _Builder().build(node)
+
+
+@dataclass
+class _Builder:
+    """Turns a composed node graph into values, counting what aliases re-use."""
+
+    def __post_init__(self) -> None:
+        self.done: dict[int, Any] = {}
+        self.sizes: dict[int, int] = {}
+        self.alias_nodes = 0
+
+    def size(self, node: yaml.Node) -> int:
+        """Nodes in the expanded subtree (memoised, so a bomb is measured without expanding it)."""
+        key = id(node)
+        if key in self.sizes:
+            return self.sizes[key]
+        self.sizes[key] = 1  # guards against recursive aliases
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            total += sum(self.size(k) + self.size(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total += sum(self.size(v) for v in node.value)
+        self.sizes[key] = total
+        return total
+
+    def build(self, node: yaml.Node) -> Any:
+        key = id(node)
+        if key in self.done:  # reached again: an alias
+            self.alias_nodes += self.size(node)
+            if self.alias_nodes > MAX_ALIAS_NODES:
+                raise YamlProblem(
+                    f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes "
+                    "(possible alias bomb); write the values out instead",
+                    node.start_mark.line + 1)
+            return self.done[key]
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _COLLECTION_TAGS:
+            raise YamlProblem(f"tag '{node.tag}' is not allowed in catalog files "
+                              "(only plain YAML values are)", line)
+        if isinstance(node, yaml.MappingNode):
+            mapping = LineDict(line)
+            self.done[key] = mapping
+            for knode, vnode in node.value:
+                if knode.tag == _T + "merge":
+                    raise YamlProblem("merge keys ('<<') are not supported; write the fields out",
+                                      knode.start_mark.line + 1)
+                k = self.build(knode)
+                if not isinstance(k, str):
+                    k = str(k)
+                if k in mapping:
+                    raise YamlProblem(f"duplicate key '{k}' (first on line {mapping.key_lines[k]})",
+                                      knode.start_mark.line + 1)
+                mapping.key_lines[k] = knode.start_mark.line + 1
+                mapping[k] = self.build(vnode)
+            return mapping
+        if isinstance(node, yaml.SequenceNode):
+            seq = LineList(line)
+            self.done[key] = seq
+            for item in node.value:
+                seq.item_lines.append(item.start_mark.line + 1)
+                seq.append(self.build(item))
+            return seq
+        value = _scalar(node)
+        self.done[key] = value
+        return value
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    tag, text = node.tag, node.value
+    if tag in (_T + "str", _T + "timestamp", _T + "binary") or tag == "!":
+        # Dates stay strings: the catalog stores them as ISO text.
+        return text
+    if tag == _T + "int":
+        try:
+            return int(text.replace("_", ""), 0)
+        except ValueError:
+            return text
+    if tag == _T + "float":
+        try:
+            value = float(text.replace("_", ""))
+        except ValueError:
+            lowered = text.lower()
+            value = math.nan if "nan" in lowered else (-math.inf if lowered.startswith("-") else math.inf)
+        return value
+    if tag == _T + "bool":
+        return text.lower() in ("true", "yes", "on")
+    if tag == _T + "null":
+        return None
+    raise YamlProblem(f"tag '{tag}' is not allowed in catalog files (only plain YAML values are)",
+                      node.start_mark.line + 1)

@@ -1,0 +1,106 @@
+"""The JSON Schema of catalog files, generated from the entry dataclasses.
+
+``vlmcatalog schema`` prints it; YAML language servers can use it for completion and checking.
+It is generated rather than written, so the schema, the validator and the docs cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .entries import (
+    KIND_CLASSES,
+    LINK_KINDS,
+    RELATION_KINDS,
+    data_fields,
+)
+from .validate import ARXIV_RE, DATE_RE, ID_RE, MAX_TEXT, MIN_YEAR, max_year
+
+SCHEMA_ID = "https://sphinx-vlmcatalog.readthedocs.io/schema/catalog.schema.json"
+
+_ID = {"type": "string", "pattern": ID_RE.pattern}
+_URL = {"type": "string", "pattern": r"^[hH][tT][tT][pP][sS]?://[^\s<>\"]+$"}
+_STR = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}
+_STR_LIST = {"oneOf": [_STR, {"type": "array", "items": _STR}]}
+
+
+def _value_schema(meta: dict[str, Any]) -> dict[str, Any]:
+    vtype = meta["type"]
+    schema: dict[str, Any]
+    if vtype == "id":
+        schema = dict(_ID)
+    elif vtype in ("str", "text"):
+        schema = dict(_STR)
+    elif vtype == "int":
+        schema = {"type": "integer", "minimum": 0}
+    elif vtype == "year":
+        schema = {"type": "integer", "minimum": MIN_YEAR, "maximum": max_year()}
+    elif vtype == "date":
+        schema = {"type": "string", "pattern": DATE_RE.pattern}
+    elif vtype == "url":
+        schema = dict(_URL)
+    elif vtype == "str_list":
+        schema = dict(_STR_LIST)
+    elif vtype == "id_list":
+        schema = {"oneOf": [_ID, {"type": "array", "items": _ID}]}
+    elif vtype == "links":
+        schema = {"type": "object", "additionalProperties": False,
+                  "properties": {k: _URL for k in LINK_KINDS}}
+    elif vtype == "relations":
+        schema = {"type": "object", "additionalProperties": False,
+                  "properties": {k: {"oneOf": [_ID, {"type": "array", "items": _ID}],
+                                     "description": f"Entries this one {text}."}
+                                 for k, text in RELATION_KINDS.items()}}
+    elif vtype == "sources":
+        schema = {"type": "array", "items": {"oneOf": [_STR, {
+            "type": "object", "required": ["list"], "additionalProperties": False,
+            "properties": {"list": _STR, "section": _STR}}]}}
+    else:  # pragma: no cover - every ValueType is handled above
+        raise ValueError(vtype)
+    if meta.get("choices"):
+        schema = {"enum": list(meta["choices"])}
+    schema["description"] = meta["doc"].replace("``", "`")
+    return schema
+
+
+def entry_schema() -> dict[str, Any]:
+    """Schema of one entry: all fields, and per kind the fields that kind allows."""
+    properties: dict[str, Any] = {}
+    per_kind = []
+    for kind, cls in KIND_CLASSES.items():
+        names = list(data_fields(cls))
+        for name, f in data_fields(cls).items():
+            properties.setdefault(name, _value_schema(dict(f.metadata)))
+        per_kind.append({"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                         "then": {"propertyNames": {"enum": names}}})
+    if "arxiv" in properties:
+        properties["arxiv"]["pattern"] = ARXIV_RE.pattern
+    return {"type": "object", "required": ["id", "kind", "title"], "properties": properties,
+            "allOf": per_kind}
+
+
+def catalog_schema() -> dict[str, Any]:
+    """Schema of one catalog file."""
+    category = {
+        "type": "object", "required": ["key", "title"], "additionalProperties": False,
+        "properties": {
+            "key": {"type": "string", "pattern": r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",
+                    "description": "Local key; the full key joins ancestors' keys with '.'."},
+            "title": _STR,
+            "description": _STR,
+            "children": {"type": "array", "items": {"$ref": "#/$defs/category"}},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "sphinx-vlmcatalog catalog file",
+        "description": "A file with catalog entries and/or the category taxonomy.",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "entries": {"type": "array", "items": {"$ref": "#/$defs/entry"}},
+            "taxonomy": {"type": "array", "items": {"$ref": "#/$defs/category"}},
+        },
+        "$defs": {"entry": entry_schema(), "category": category},
+    }
