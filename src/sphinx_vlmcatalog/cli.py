@@ -44,8 +44,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Validate catalog files; exit 1 if there is any problem."""
     result = _load(args.paths)
     cat = result.catalog
-    summary = (f"{len(result.files)} file(s), {len(cat)} entries, {len(cat.categories)} categories"
-               f": {len(result.issues)} problem(s)")
+    summary = (
+        f"{len(result.files)} file(s), {len(cat)} entries, {len(cat.categories)} categories"
+        f": {len(result.issues)} problem(s)"
+    )
     print(summary, file=sys.stderr if result.issues else sys.stdout)
     return 1 if result.issues or not result.files else 0
 
@@ -94,8 +96,11 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 2
     result = _load(args.paths, quiet=True)
     if result.issues:
-        print(f"vlmcatalog query: the catalog has {len(result.issues)} problem(s); "
-              "run 'vlmcatalog validate' to see them", file=sys.stderr)
+        print(
+            f"vlmcatalog query: the catalog has {len(result.issues)} problem(s); "
+            "run 'vlmcatalog validate' to see them",
+            file=sys.stderr,
+        )
     entries = sort_entries(select(result.catalog, query), keys)
     if args.limit:
         entries = entries[: args.limit]
@@ -128,7 +133,9 @@ def print_table(entries: Sequence[Entry], columns: Sequence[str]) -> None:
     widths[-1] = max(10, min(widths[-1], total - fixed))
 
     def fmt(values: Sequence[str]) -> str:
-        parts = [v if len(v) <= w else v[: w - 1] + "…" for v, w in zip(values, widths, strict=True)]
+        parts = [
+            v if len(v) <= w else v[: w - 1] + "…" for v, w in zip(values, widths, strict=True)
+        ]
         return "  ".join(p.ljust(w) for p, w in zip(parts, widths, strict=True)).rstrip()
 
     print(fmt(columns))
@@ -146,27 +153,36 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="vlmcatalog",
-        description="Check, query and convert a vision-language-model catalog.")
+        prog="vlmcatalog", description="Check, query and convert a vision-language-model catalog."
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     paths_help = f"catalog files or directories (default: {DEFAULT_PATH})"
-    p = sub.add_parser("validate", help="check catalog files and report every problem",
-                       description="Check catalog files. Prints each problem as path:line: message;"
-                                   " exits 1 if there is any.")
+    p = sub.add_parser(
+        "validate",
+        help="check catalog files and report every problem",
+        description="Check catalog files. Prints each problem as path:line: message;"
+        " exits 1 if there is any.",
+    )
     p.add_argument("paths", nargs="*", metavar="PATH", help=paths_help)
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("stats", help="count entries by kind, category, year and source",
-                       description="Count entries by kind, category, year and source list.")
+    p = sub.add_parser(
+        "stats",
+        help="count entries by kind, category, year and source",
+        description="Count entries by kind, category, year and source list.",
+    )
     p.add_argument("paths", nargs="*", metavar="PATH", help=paths_help)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("query", help="list the entries that match a query",
-                       description="List entries matching a query, e.g. "
-                                   "'kind:paper category:transfer year:>=2023 -venue:arXiv'.")
+    p = sub.add_parser(
+        "query",
+        help="list the entries that match a query",
+        description="List entries matching a query, e.g. "
+        "'kind:paper category:transfer year:>=2023 -venue:arXiv'.",
+    )
     p.add_argument("expr", metavar="EXPR", help="the query (use '' for every entry)")
     p.add_argument("paths", nargs="*", metavar="PATH", help=paths_help)
     p.add_argument("--sort", default="", help="sort keys, e.g. -year,title")
@@ -175,8 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the matching ids as JSON")
     p.set_defaults(func=cmd_query)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of catalog files",
-                       description="Print the JSON Schema of catalog files (for editors).")
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of catalog files",
+        description="Print the JSON Schema of catalog files (for editors).",
+    )
     p.set_defaults(func=cmd_schema)
     return parser
 
@@ -195,4 +214,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-

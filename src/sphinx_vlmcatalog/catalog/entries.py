@@ -15,8 +15,20 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 #: Value types a field may declare; :mod:`.validate` checks them and :mod:`.schema` exports them.
-ValueType = Literal["id", "str", "text", "int", "year", "date", "url", "str_list", "id_list",
-                    "links", "sources", "relations"]
+ValueType = Literal[
+    "id",
+    "str",
+    "text",
+    "int",
+    "year",
+    "date",
+    "url",
+    "str_list",
+    "id_list",
+    "links",
+    "sources",
+    "relations",
+]
 
 
 class EntryKind(enum.StrEnum):
@@ -59,7 +71,13 @@ RELATION_INVERSE: dict[str, str] = {
 
 RESOURCE_TYPES = ("survey", "book", "presentation", "tutorial")
 TOPIC_TYPES = ("research-direction", "challenge", "emerging-area", "ethics-practice")
-ARCHITECTURES = ("dual-encoder", "fusion-encoder", "encoder-decoder", "decoder-only", "multi-encoder")
+ARCHITECTURES = (
+    "dual-encoder",
+    "fusion-encoder",
+    "encoder-decoder",
+    "decoder-only",
+    "multi-encoder",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,41 +130,61 @@ class Entry:
 
     kind_name: ClassVar[EntryKind]
 
-    id: str = field(metadata=spec(
-        "Stable identifier: lowercase letters, digits and ``-``, ``_`` or ``.`` between them; "
-        "unique across the whole catalog.", "id", required=True))
-    kind: str = field(metadata=spec(
-        "Entry kind.", "str", required=True, choices=tuple(k.value for k in EntryKind)))
+    id: str = field(
+        metadata=spec(
+            "Stable identifier: lowercase letters, digits and ``-``, ``_`` or ``.`` between them; "
+            "unique across the whole catalog.",
+            "id",
+            required=True,
+        )
+    )
+    kind: str = field(
+        metadata=spec(
+            "Entry kind.", "str", required=True, choices=tuple(k.value for k in EntryKind)
+        )
+    )
     title: str = field(metadata=spec("Full title of the work.", "str", required=True, match="text"))
     short: str | None = _none("Short name, for example ``CLIP``.", "str", match="text")
     authors: tuple[str, ...] = _empty("Authors, one string each.", "str_list", tuple, match="text")
     venue: str | None = _none("Where it appeared: ``CVPR``, ``NeurIPS``, ``arXiv``...", "str")
     year: int | None = _none("Year of publication or release.", "year")
     date: str | None = _none("Date as ``YYYY-MM-DD`` or ``YYYY-MM``.", "date")
-    arxiv: str | None = _none("arXiv identifier without version, for example ``2103.00020``.", "str")
+    arxiv: str | None = _none(
+        "arXiv identifier without version, for example ``2103.00020``.", "str"
+    )
     doi: str | None = _none("Digital Object Identifier.", "str")
     links: Mapping[str, str] = _empty(
         "Links by kind: " + ", ".join(f"``{k}``" for k in LINK_KINDS) + "; http(s) only.",
-        "links", dict)
+        "links",
+        dict,
+    )
     categories: tuple[str, ...] = _empty("Taxonomy keys this entry belongs to.", "id_list", tuple)
     tags: tuple[str, ...] = _empty("Free keywords.", "str_list", tuple)
     summary: str | None = _none("One or two sentences on what the work does.", "text", match="text")
     notes: str | None = _none(
-        "Editorial notes: caveats, and how conflicting sources were resolved.", "text", match="text")
+        "Editorial notes: caveats, and how conflicting sources were resolved.", "text", match="text"
+    )
     relations: Mapping[str, tuple[str, ...]] = _empty(
         "Links to other entries by relation: "
-        + ", ".join(f"``{k}``" for k in RELATION_KINDS) + "; each a list of entry ids.",
-        "relations", dict)
+        + ", ".join(f"``{k}``" for k in RELATION_KINDS)
+        + "; each a list of entry ids.",
+        "relations",
+        dict,
+    )
     sources: tuple[SourceMention, ...] = _empty(
         "The awesome lists that mention this entry: each a mapping with ``list`` and ``section``.",
-        "sources", tuple)
+        "sources",
+        tuple,
+    )
 
     #: where the entry starts (not a YAML field)
-    source: SourceRef = field(default=SourceRef("<memory>", 0), compare=False,
-                              metadata={"internal": True})
+    source: SourceRef = field(
+        default=SourceRef("<memory>", 0), compare=False, metadata={"internal": True}
+    )
     #: line of each field that was given (not a YAML field)
-    lines: Mapping[str, int] = field(default_factory=dict, compare=False,
-                                     metadata={"internal": True})
+    lines: Mapping[str, int] = field(
+        default_factory=dict, compare=False, metadata={"internal": True}
+    )
 
     def get(self, name: str) -> Any:
         """Return field ``name`` (None when the kind does not have it)."""
@@ -175,17 +213,24 @@ class Model(Entry):
 
     kind_name: ClassVar[EntryKind] = EntryKind.MODEL
 
-    architecture: str | None = _none(
-        "Overall design.", "str", choices=ARCHITECTURES)
+    architecture: str | None = _none("Overall design.", "str", choices=ARCHITECTURES)
     parameters: str | None = _none(
-        "Parameter count as the source gives it: ``7B``, ``3B/7B/72B``, ``~400M``.", "str")
+        "Parameter count as the source gives it: ``7B``, ``3B/7B/72B``, ``~400M``.", "str"
+    )
     vision_encoder: str | None = _none(
         "Vision encoder as the source names it; link it with ``relations.vision_encoder``.",
-        "str", match="text")
+        "str",
+        match="text",
+    )
     language_backbone: str | None = _none(
         "Language model backbone as the source names it; link it with "
-        "``relations.language_backbone``.", "str", match="text")
-    modalities: tuple[str, ...] = _empty("Input modalities, e.g. image, video, audio.", "str_list", tuple)
+        "``relations.language_backbone``.",
+        "str",
+        match="text",
+    )
+    modalities: tuple[str, ...] = _empty(
+        "Input modalities, e.g. image, video, audio.", "str_list", tuple
+    )
     context_length: str | None = _none("Context window, e.g. ``128k`` tokens.", "str")
     languages: str | None = _none("Languages supported, e.g. ``140+``.", "str")
 
@@ -197,7 +242,9 @@ class Dataset(Entry):
     kind_name: ClassVar[EntryKind] = EntryKind.DATASET
 
     task: str | None = _none("Task the dataset serves, e.g. image classification.", "str")
-    size: str | None = _none("Size as the source states it, e.g. ``328K images``.", "str", match="text")
+    size: str | None = _none(
+        "Size as the source states it, e.g. ``328K images``.", "str", match="text"
+    )
     image_text_pairs: str | None = _none("Number of image-text pairs, e.g. ``400M``.", "str")
     languages: str | None = _none("Language(s) of the text.", "str")
     classes: int | None = _none("Number of classes.", "int")
@@ -236,7 +283,9 @@ class Topic(Entry):
     kind_name: ClassVar[EntryKind] = EntryKind.TOPIC
 
     topic_type: str | None = _none("What sort of topic.", "str", choices=TOPIC_TYPES)
-    points: tuple[str, ...] = _empty("The points the topic covers.", "str_list", tuple, match="text")
+    points: tuple[str, ...] = _empty(
+        "The points the topic covers.", "str_list", tuple, match="text"
+    )
 
 
 KIND_CLASSES: dict[str, type[Entry]] = {

@@ -14,7 +14,10 @@ from .entries import SourceRef
 
 
 class Subtype(enum.StrEnum):
-    """Warning subtypes of type ``vlmcatalog``; use as ``suppress_warnings = ["vlmcatalog.<x>"]``."""
+    """Warning subtypes of type ``vlmcatalog``.
+
+    Silence one with ``suppress_warnings = ["vlmcatalog.<subtype>"]``.
+    """
 
     CONFIG = "config"
     """A ``vlmcatalog_*`` configuration value is invalid; its default is used instead."""

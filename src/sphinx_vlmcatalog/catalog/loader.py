@@ -43,14 +43,20 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], lis
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.suffix in SUFFIXES and f.is_file()
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            found = sorted(
+                f
+                for f in path.rglob("*")
+                if f.suffix in SUFFIXES
+                and f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            )
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            issues.append(Issue(Subtype.CATALOG_FILE, "no such file or directory",
-                                SourceRef(str(path), 0)))
+            issues.append(
+                Issue(Subtype.CATALOG_FILE, "no such file or directory", SourceRef(str(path), 0))
+            )
     return list(dict.fromkeys(files)), issues
 
 
@@ -76,26 +82,43 @@ def read_file(path: Path, shown: str) -> tuple[list[tuple[object, int]], object,
     try:
         data = parse(decode(path.read_bytes()))
     except OSError as exc:
-        return [], None, 0, [Issue(Subtype.CATALOG_FILE, f"cannot read file: {exc.strerror}",
-                                   SourceRef(shown, 0))]
+        return (
+            [],
+            None,
+            0,
+            [Issue(Subtype.CATALOG_FILE, f"cannot read file: {exc.strerror}", SourceRef(shown, 0))],
+        )
     except YamlProblem as exc:
         sub = Subtype.CATALOG_SYNTAX if exc.syntax else Subtype.CATALOG_FILE
         return [], None, 0, [Issue(sub, exc.message, SourceRef(shown, exc.line))]
     if data is None:
-        issues.append(Issue(Subtype.CATALOG_FILE, "file is empty; expected 'entries' or 'taxonomy'",
-                            SourceRef(shown, 1)))
+        issues.append(
+            Issue(
+                Subtype.CATALOG_FILE,
+                "file is empty; expected 'entries' or 'taxonomy'",
+                SourceRef(shown, 1),
+            )
+        )
         return [], None, 0, issues
     if not isinstance(data, LineDict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        issues.append(Issue(Subtype.CATALOG_FILE,
-                            f"file is {kind}; expected a mapping with 'entries' and/or 'taxonomy'",
-                            SourceRef(shown, 1)))
+        issues.append(
+            Issue(
+                Subtype.CATALOG_FILE,
+                f"file is {kind}; expected a mapping with 'entries' and/or 'taxonomy'",
+                SourceRef(shown, 1),
+            )
+        )
         return [], None, 0, issues
     for key in data:
         if key not in ("entries", "taxonomy"):
-            issues.append(Issue(Subtype.UNKNOWN_FIELD,
-                                f"unknown top-level key '{key}' (expected 'entries' or 'taxonomy');"
-                                " ignored", SourceRef(shown, data.key_lines[key])))
+            issues.append(
+                Issue(
+                    Subtype.UNKNOWN_FIELD,
+                    f"unknown top-level key '{key}' (expected 'entries' or 'taxonomy'); ignored",
+                    SourceRef(shown, data.key_lines[key]),
+                )
+            )
     raw_entries: list[tuple[object, int]] = []
     if "entries" in data:
         entries = data["entries"]
@@ -103,13 +126,20 @@ def read_file(path: Path, shown: str) -> tuple[list[tuple[object, int]], object,
         if isinstance(entries, list):
             raw_entries = list(zip(entries, entries.item_lines, strict=True))  # type: ignore[attr-defined]
         elif entries is not None:
-            issues.append(Issue(Subtype.CATALOG_SCHEMA, "'entries' must be a list of entries",
-                                SourceRef(shown, line)))
+            issues.append(
+                Issue(
+                    Subtype.CATALOG_SCHEMA,
+                    "'entries' must be a list of entries",
+                    SourceRef(shown, line),
+                )
+            )
     taxonomy = data.get("taxonomy")
     return raw_entries, taxonomy, data.key_lines.get("taxonomy", 0), issues
 
 
-def load_catalog(paths: Iterable[str | os.PathLike[str]], *, base: Path | None = None) -> LoadResult:
+def load_catalog(
+    paths: Iterable[str | os.PathLike[str]], *, base: Path | None = None
+) -> LoadResult:
     """Load and validate every catalog file under ``paths``.
 
     :param base: show paths relative to this directory in messages (default: as found)
@@ -127,9 +157,13 @@ def load_catalog(paths: Iterable[str | os.PathLike[str]], *, base: Path | None =
             for cat in cats:
                 first = categories.get(cat.key)
                 if first is not None:
-                    issues.append(Issue(Subtype.DUPLICATE_KEY,
-                                        f"category '{cat.key}' is already defined at {first.source}",
-                                        cat.source))
+                    issues.append(
+                        Issue(
+                            Subtype.DUPLICATE_KEY,
+                            f"category '{cat.key}' is already defined at {first.source}",
+                            cat.source,
+                        )
+                    )
                 else:
                     categories[cat.key] = cat
         for raw, line in raw_entries:
@@ -139,10 +173,14 @@ def load_catalog(paths: Iterable[str | os.PathLike[str]], *, base: Path | None =
                 continue
             first_entry = entries.get(entry.id)
             if first_entry is not None:
-                issues.append(Issue(Subtype.DUPLICATE_KEY,
-                                    f"duplicate id '{entry.id}' (first defined at "
-                                    f"{first_entry.line_of('id')}); this entry is ignored",
-                                    entry.line_of("id")))
+                issues.append(
+                    Issue(
+                        Subtype.DUPLICATE_KEY,
+                        f"duplicate id '{entry.id}' (first defined at "
+                        f"{first_entry.line_of('id')}); this entry is ignored",
+                        entry.line_of("id"),
+                    )
+                )
                 continue
             entries[entry.id] = entry
     issues += cross_check(entries.values(), categories)

@@ -21,8 +21,15 @@ from .entries import ALL_FIELDS, LINK_KINDS, RELATION_KINDS, Entry, field_meta
 from .index import Catalog
 
 #: Friendlier names accepted for fields.
-ALIASES = {"category": "categories", "tag": "tags", "author": "authors", "source": "sources",
-           "link": "links", "relation": "relations", "modality": "modalities"}
+ALIASES = {
+    "category": "categories",
+    "tag": "tags",
+    "author": "authors",
+    "source": "sources",
+    "link": "links",
+    "relation": "relations",
+    "modality": "modalities",
+}
 #: Fields computed from others, usable in queries, columns, sorting and grouping.
 DERIVED = {
     "label": "short name if there is one, else the title",
@@ -35,8 +42,10 @@ QUANTITY_FIELDS = frozenset({"parameters", "image_text_pairs", "size", "context_
 _SPECIAL = ("has", "uses", "text")
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
-    ">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b, "<": lambda a, b: a < b,
+    ">=": lambda a, b: a >= b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    "<": lambda a, b: a < b,
 }
 _SUFFIX = {"": 1.0, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([kmbt]?)(?![a-z])", re.IGNORECASE)
@@ -153,7 +162,7 @@ def _parse_term(token: str, column: int, text: str) -> Term:
         raise QueryError(f"missing value after '{name}:'", vcol, text)
     for op in (">=", "<=", ">", "<"):
         if rest.startswith(op):
-            number = rest[len(op):]
+            number = rest[len(op) :]
             if quantity(number) is None:
                 raise QueryError(f"'{number}' is not a number", vcol + len(op), text)
             return Term(fname, (number,), negate, op, col)

@@ -84,14 +84,19 @@ def decode(data: bytes) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise YamlProblem(
             f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes "
-            "(split it into several files)", 1, syntax=False)
+            "(split it into several files)",
+            1,
+            syntax=False,
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise YamlProblem(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
-            line, syntax=False) from None
+            line,
+            syntax=False,
+        ) from None
 
 
 def parse(text: str) -> Any:
@@ -100,17 +105,30 @@ def parse(text: str) -> Any:
     :raises YamlProblem: on syntax errors, forbidden tags, merge keys, repeated keys, alias bombs.
     """
     try:
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - safe loader, our own constructor
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(f"YAML syntax error: {problem}", line) from None
+        raise YamlProblem(*_syntax_message(exc)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML error: {exc}".splitlines()[0], 0) from None
     if node is None:
         return None
     return _Builder().build(node)
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> tuple[str, int]:
+    """One line for a syntax error, at the line a person should look at.
+
+    An unclosed quote or bracket is only noticed at the end of the file; the line where it was
+    opened (the error's context mark) is the useful one then.
+    """
+    problem = exc.problem or "invalid YAML"
+    mark = exc.problem_mark
+    message = f"YAML syntax error: {problem}"
+    if exc.context and exc.context_mark is not None:
+        message += f" ({exc.context} started on line {exc.context_mark.line + 1})"
+        if "end of stream" in problem or mark is None:
+            mark = exc.context_mark
+    return message, (mark.line + 1 if mark is not None else 0)
 
 
 @dataclass
@@ -144,25 +162,35 @@ class _Builder:
                 raise YamlProblem(
                     f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes "
                     "(possible alias bomb); write the values out instead",
-                    node.start_mark.line + 1)
+                    node.start_mark.line + 1,
+                )
             return self.done[key]
         line = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _COLLECTION_TAGS:
-            raise YamlProblem(f"tag '{node.tag}' is not allowed in catalog files "
-                              "(only plain YAML values are)", line)
+        if (
+            isinstance(node, yaml.MappingNode | yaml.SequenceNode)
+            and node.tag not in _COLLECTION_TAGS
+        ):
+            raise YamlProblem(
+                f"tag '{node.tag}' is not allowed in catalog files (only plain YAML values are)",
+                line,
+            )
         if isinstance(node, yaml.MappingNode):
             mapping = LineDict(line)
             self.done[key] = mapping
             for knode, vnode in node.value:
                 if knode.tag == _T + "merge":
-                    raise YamlProblem("merge keys ('<<') are not supported; write the fields out",
-                                      knode.start_mark.line + 1)
+                    raise YamlProblem(
+                        "merge keys ('<<') are not supported; write the fields out",
+                        knode.start_mark.line + 1,
+                    )
                 k = self.build(knode)
                 if not isinstance(k, str):
                     k = str(k)
                 if k in mapping:
-                    raise YamlProblem(f"duplicate key '{k}' (first on line {mapping.key_lines[k]})",
-                                      knode.start_mark.line + 1)
+                    raise YamlProblem(
+                        f"duplicate key '{k}' (first on line {mapping.key_lines[k]})",
+                        knode.start_mark.line + 1,
+                    )
                 mapping.key_lines[k] = knode.start_mark.line + 1
                 mapping[k] = self.build(vnode)
             return mapping
@@ -173,6 +201,7 @@ class _Builder:
                 seq.item_lines.append(item.start_mark.line + 1)
                 seq.append(self.build(item))
             return seq
+        assert isinstance(node, yaml.ScalarNode)
         value = _scalar(node)
         self.done[key] = value
         return value
@@ -193,11 +222,17 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             value = float(text.replace("_", ""))
         except ValueError:
             lowered = text.lower()
-            value = math.nan if "nan" in lowered else (-math.inf if lowered.startswith("-") else math.inf)
+            value = (
+                math.nan
+                if "nan" in lowered
+                else (-math.inf if lowered.startswith("-") else math.inf)
+            )
         return value
     if tag == _T + "bool":
         return text.lower() in ("true", "yes", "on")
     if tag == _T + "null":
         return None
-    raise YamlProblem(f"tag '{tag}' is not allowed in catalog files (only plain YAML values are)",
-                      node.start_mark.line + 1)
+    raise YamlProblem(
+        f"tag '{tag}' is not allowed in catalog files (only plain YAML values are)",
+        node.start_mark.line + 1,
+    )

@@ -44,17 +44,38 @@ def _value_schema(meta: dict[str, Any]) -> dict[str, Any]:
     elif vtype == "id_list":
         schema = {"oneOf": [_ID, {"type": "array", "items": _ID}]}
     elif vtype == "links":
-        schema = {"type": "object", "additionalProperties": False,
-                  "properties": {k: _URL for k in LINK_KINDS}}
+        schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": dict.fromkeys(LINK_KINDS, _URL),
+        }
     elif vtype == "relations":
-        schema = {"type": "object", "additionalProperties": False,
-                  "properties": {k: {"oneOf": [_ID, {"type": "array", "items": _ID}],
-                                     "description": f"Entries this one {text}."}
-                                 for k, text in RELATION_KINDS.items()}}
+        schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                k: {
+                    "oneOf": [_ID, {"type": "array", "items": _ID}],
+                    "description": f"Entries this one {text}.",
+                }
+                for k, text in RELATION_KINDS.items()
+            },
+        }
     elif vtype == "sources":
-        schema = {"type": "array", "items": {"oneOf": [_STR, {
-            "type": "object", "required": ["list"], "additionalProperties": False,
-            "properties": {"list": _STR, "section": _STR}}]}}
+        schema = {
+            "type": "array",
+            "items": {
+                "oneOf": [
+                    _STR,
+                    {
+                        "type": "object",
+                        "required": ["list"],
+                        "additionalProperties": False,
+                        "properties": {"list": _STR, "section": _STR},
+                    },
+                ]
+            },
+        }
     else:  # pragma: no cover - every ValueType is handled above
         raise ValueError(vtype)
     if meta.get("choices"):
@@ -71,21 +92,34 @@ def entry_schema() -> dict[str, Any]:
         names = list(data_fields(cls))
         for name, f in data_fields(cls).items():
             properties.setdefault(name, _value_schema(dict(f.metadata)))
-        per_kind.append({"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
-                         "then": {"propertyNames": {"enum": names}}})
+        per_kind.append(
+            {
+                "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                "then": {"propertyNames": {"enum": names}},
+            }
+        )
     if "arxiv" in properties:
         properties["arxiv"]["pattern"] = ARXIV_RE.pattern
-    return {"type": "object", "required": ["id", "kind", "title"], "properties": properties,
-            "allOf": per_kind}
+    return {
+        "type": "object",
+        "required": ["id", "kind", "title"],
+        "properties": properties,
+        "allOf": per_kind,
+    }
 
 
 def catalog_schema() -> dict[str, Any]:
     """Schema of one catalog file."""
     category = {
-        "type": "object", "required": ["key", "title"], "additionalProperties": False,
+        "type": "object",
+        "required": ["key", "title"],
+        "additionalProperties": False,
         "properties": {
-            "key": {"type": "string", "pattern": r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",
-                    "description": "Local key; the full key joins ancestors' keys with '.'."},
+            "key": {
+                "type": "string",
+                "pattern": r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",
+                "description": "Local key; the full key joins ancestors' keys with '.'.",
+            },
             "title": _STR,
             "description": _STR,
             "children": {"type": "array", "items": {"$ref": "#/$defs/category"}},

@@ -66,7 +66,9 @@ def _str(value: Any) -> str:
 def _id(value: Any) -> str:
     text = _str(value)
     if not ID_RE.match(text):
-        raise _Bad(f"'{text}' is not a valid id (lowercase letters, digits, and -, _ or . between them)")
+        raise _Bad(
+            f"'{text}' is not a valid id (lowercase letters, digits, and -, _ or . between them)"
+        )
     return text
 
 
@@ -164,9 +166,13 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
     """
     issues: list[Issue] = []
     if not isinstance(raw, LineDict):
-        issues.append(Issue(Subtype.CATALOG_SCHEMA,
-                            f"an entry must be a mapping of fields, got {_describe(raw)}",
-                            SourceRef(path, line)))
+        issues.append(
+            Issue(
+                Subtype.CATALOG_SCHEMA,
+                f"an entry must be a mapping of fields, got {_describe(raw)}",
+                SourceRef(path, line),
+            )
+        )
         return None, issues
     here = SourceRef(path, raw.line)
 
@@ -179,14 +185,23 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
     cls = KIND_CLASSES.get(kind) if isinstance(kind, str) else None
     missing = [k for k in ("id", "kind", "title") if raw.get(k) in (None, "")]
     if missing:
-        issues.append(Issue(Subtype.CATALOG_SCHEMA,
-                            f"{name}: missing required field{'s' if len(missing) > 1 else ''} "
-                            + ", ".join(f"'{m}'" for m in missing), here))
+        issues.append(
+            Issue(
+                Subtype.CATALOG_SCHEMA,
+                f"{name}: missing required field{'s' if len(missing) > 1 else ''} "
+                + ", ".join(f"'{m}'" for m in missing),
+                here,
+            )
+        )
         return None, issues
     if cls is None:
-        issues.append(Issue(Subtype.CATALOG_SCHEMA,
-                            f"{name}: kind '{kind}' is not one of " + ", ".join(KIND_CLASSES),
-                            at("kind")))
+        issues.append(
+            Issue(
+                Subtype.CATALOG_SCHEMA,
+                f"{name}: kind '{kind}' is not one of " + ", ".join(KIND_CLASSES),
+                at("kind"),
+            )
+        )
         return None, issues
 
     fields = data_fields(cls)
@@ -195,9 +210,13 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         spec = fields.get(key)
         if spec is None:
             hint = _close_match(key, fields)
-            issues.append(Issue(Subtype.UNKNOWN_FIELD,
-                                f"{name}: unknown field '{key}' for kind '{kind}'{hint}; ignored",
-                                at(key)))
+            issues.append(
+                Issue(
+                    Subtype.UNKNOWN_FIELD,
+                    f"{name}: unknown field '{key}' for kind '{kind}'{hint}; ignored",
+                    at(key),
+                )
+            )
             continue
         if value is None:
             continue
@@ -205,7 +224,9 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
             values[key] = _convert(spec.metadata, value)
         except _Bad as exc:
             sub = Subtype.UNSAFE_URL if "URL" in str(exc) else Subtype.CATALOG_SCHEMA
-            issues.append(Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc)))
+            issues.append(
+                Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc))
+            )
             if key in ("id", "title"):
                 return None, issues
     if "id" not in values or "title" not in values:
@@ -246,8 +267,9 @@ def _links(value: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     for kind, url in value.items():
         if kind not in LINK_KINDS:
-            raise _Bad(f"'{kind}' is not a link kind (use " + ", ".join(LINK_KINDS) + ")",
-                       key=str(kind))
+            raise _Bad(
+                f"'{kind}' is not a link kind (use " + ", ".join(LINK_KINDS) + ")", key=str(kind)
+            )
         try:
             out[kind] = check_url(url)
         except _Bad as exc:
@@ -261,8 +283,9 @@ def _relations(value: Any) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for rel, ids in value.items():
         if rel not in RELATION_KINDS:
-            raise _Bad(f"'{rel}' is not a relation (use " + ", ".join(RELATION_KINDS) + ")",
-                       key=str(rel))
+            raise _Bad(
+                f"'{rel}' is not a relation (use " + ", ".join(RELATION_KINDS) + ")", key=str(rel)
+            )
         try:
             out[rel] = _list(_id)(ids)
         except _Bad as exc:
@@ -278,8 +301,7 @@ def _sources(value: Any) -> tuple[SourceMention, ...]:
         if isinstance(item, str):
             item = {"list": item}
         if not isinstance(item, dict) or set(item) - {"list", "section"} or "list" not in item:
-            raise _Bad(f"item {i + 1} must be a mapping with 'list' and optional 'section'",
-                       item=i)
+            raise _Bad(f"item {i + 1} must be a mapping with 'list' and optional 'section'", item=i)
         try:
             section = _str(item["section"]) if item.get("section") else ""
             out.append(SourceMention(_str(item["list"]), section))
@@ -295,26 +317,51 @@ def _close_match(key: str, fields: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-def build_taxonomy(raw: Any, path: str, line: int, parent: str | None = None) \
-        -> tuple[list[Category], list[Issue]]:
+def build_taxonomy(
+    raw: Any, path: str, line: int, parent: str | None = None
+) -> tuple[list[Category], list[Issue]]:
     """Flatten a nested ``taxonomy`` list into categories with dotted keys, in tree order."""
     issues: list[Issue] = []
     cats: list[Category] = []
     if not isinstance(raw, LineList):
-        issues.append(Issue(Subtype.CATALOG_SCHEMA,
-                            f"'taxonomy' must be a list of categories, got {_describe(raw)}",
-                            SourceRef(path, line)))
+        issues.append(
+            Issue(
+                Subtype.CATALOG_SCHEMA,
+                f"'taxonomy' must be a list of categories, got {_describe(raw)}",
+                SourceRef(path, line),
+            )
+        )
         return cats, issues
     for item, item_line in zip(raw, raw.item_lines, strict=True):
         where = SourceRef(path, item_line)
         if not isinstance(item, LineDict):
-            issues.append(Issue(Subtype.CATALOG_SCHEMA,
-                                f"a category must be a mapping, got {_describe(item)}", where))
+            issues.append(
+                Issue(
+                    Subtype.CATALOG_SCHEMA,
+                    f"a category must be a mapping, got {_describe(item)}",
+                    where,
+                )
+            )
             continue
         unknown = set(item) - {"key", "title", "description", "children"}
         for k in sorted(unknown):
-            issues.append(Issue(Subtype.UNKNOWN_FIELD, f"unknown category field '{k}'; ignored",
-                                SourceRef(path, item.key_lines[k])))
+            issues.append(
+                Issue(
+                    Subtype.UNKNOWN_FIELD,
+                    f"unknown category field '{k}'; ignored",
+                    SourceRef(path, item.key_lines[k]),
+                )
+            )
+        missing = [k for k in ("key", "title") if item.get(k) in (None, "")]
+        if missing:
+            issues.append(
+                Issue(
+                    Subtype.CATALOG_SCHEMA,
+                    "category without " + " and ".join(f"'{m}'" for m in missing),
+                    where,
+                )
+            )
+            continue
         try:
             local = _id(item.get("key"))
             if "." in local:
@@ -327,8 +374,9 @@ def build_taxonomy(raw: Any, path: str, line: int, parent: str | None = None) \
         key = f"{parent}.{local}" if parent else local
         cats.append(Category(key, title, description, parent, where))
         if item.get("children") is not None:
-            sub, sub_issues = build_taxonomy(item["children"], path,
-                                             item.key_lines.get("children", item_line), key)
+            sub, sub_issues = build_taxonomy(
+                item["children"], path, item.key_lines.get("children", item_line), key
+            )
             cats += sub
             issues += sub_issues
     return cats, issues
@@ -347,24 +395,40 @@ def cross_check(entries: Iterable[Entry], categories: Mapping[str, Category]) ->
         if e.arxiv:
             first = arxiv_seen.setdefault(e.arxiv, e)
             if first is not e:
-                issues.append(Issue(Subtype.DUPLICATE_ARXIV,
-                                    f"entry '{e.id}': arXiv id {e.arxiv} is also given by "
-                                    f"'{first.id}' ({first.line_of('arxiv')}); merge the two",
-                                    e.line_of("arxiv")))
+                issues.append(
+                    Issue(
+                        Subtype.DUPLICATE_ARXIV,
+                        f"entry '{e.id}': arXiv id {e.arxiv} is also given by "
+                        f"'{first.id}' ({first.line_of('arxiv')}); merge the two",
+                        e.line_of("arxiv"),
+                    )
+                )
         for cat in e.categories:
             if cat not in categories:
-                issues.append(Issue(Subtype.UNKNOWN_CATEGORY,
-                                    f"entry '{e.id}': unknown category '{cat}'"
-                                    + _close_match(cat, categories), e.line_of("categories")))
+                issues.append(
+                    Issue(
+                        Subtype.UNKNOWN_CATEGORY,
+                        f"entry '{e.id}': unknown category '{cat}'" + _close_match(cat, categories),
+                        e.line_of("categories"),
+                    )
+                )
         for rel, targets in e.relations.items():
             for target in targets:
                 if target not in ids:
-                    issues.append(Issue(Subtype.UNKNOWN_ENTRY,
-                                        f"entry '{e.id}': relation '{rel}' names unknown entry "
-                                        f"'{target}'" + _close_match(target, ids),
-                                        e.line_of("relations")))
+                    issues.append(
+                        Issue(
+                            Subtype.UNKNOWN_ENTRY,
+                            f"entry '{e.id}': relation '{rel}' names unknown entry "
+                            f"'{target}'" + _close_match(target, ids),
+                            e.line_of("relations"),
+                        )
+                    )
                 elif target == e.id:
-                    issues.append(Issue(Subtype.CATALOG_SCHEMA,
-                                        f"entry '{e.id}': relation '{rel}' names the entry itself",
-                                        e.line_of("relations")))
+                    issues.append(
+                        Issue(
+                            Subtype.CATALOG_SCHEMA,
+                            f"entry '{e.id}': relation '{rel}' names the entry itself",
+                            e.line_of("relations"),
+                        )
+                    )
     return issues

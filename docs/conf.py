@@ -1,0 +1,18 @@
+"""Sphinx configuration of the sphinx-vlmcatalog survey site and user guide."""
+
+from __future__ import annotations
+
+import sphinx_vlmcatalog
+
+project = "Vision-Language Models: a catalogued survey"
+author = "sphinx-vlmcatalog developers"
+copyright = "2026, sphinx-vlmcatalog developers"  # noqa: A001
+version = release = sphinx_vlmcatalog.__version__
+
+extensions = ["myst_parser", "sphinx_design"]
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build"]
+
+html_theme = "furo"
+html_title = "VLM survey"

@@ -1,0 +1,60 @@
+"""Developer sessions: tests, docs (HTML and PDF), lint, and catalog validation.
+
+``nox -s docs`` builds the survey site into ``docs/_build/html``; ``nox -s tests`` runs the test
+suite. Both install everything they need into their own virtual environment.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["lint", "tests", "docs"]
+nox.options.reuse_existing_virtualenvs = True
+
+PYTHON = "3.11"
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the test suite (pass pytest arguments after --, e.g. ``-- -k query``)."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(name="tests-sphinx-floor", python=PYTHON)
+def tests_sphinx_floor(session: nox.Session) -> None:
+    """Run the tests against the oldest Sphinx and docutils we support."""
+    session.install("-e", ".[test]", "sphinx==7.3.7", "docutils==0.20.1")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the survey site (HTML) with warnings as errors."""
+    session.install("-e", ".[docs]")
+    session.run(
+        "sphinx-build",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-b",
+        "html",
+        "docs",
+        "docs/_build/html",
+        *session.posargs,
+    )
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Ruff (lint and format check) and mypy."""
+    session.install("-e", ".[lint,test]")
+    session.run("ruff", "check", "src", "tests", "noxfile.py")
+    session.run("mypy")
+
+
+@nox.session(python=PYTHON)
+def catalog(session: nox.Session) -> None:
+    """Validate the real catalog with the command-line validator."""
+    session.install("-e", ".")
+    session.run("vlmcatalog", "validate", "catalog")

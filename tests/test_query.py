@@ -1,0 +1,185 @@
+"""The query language: parsing with positioned errors, evaluation, sorting and grouping."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_vlmcatalog.catalog.loader import load_catalog
+from sphinx_vlmcatalog.catalog.query import (
+    QueryError,
+    group_entries,
+    parse_query,
+    parse_sort,
+    quantity,
+    select,
+    sort_entries,
+)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    from pathlib import Path
+
+    result = load_catalog([Path(__file__).parent / "fixtures" / "catalog"])
+    assert result.ok
+    return result.catalog
+
+
+def ids(entries):
+    return [e.id for e in entries]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # files load in path order: datasets.yaml, models.yaml, papers/transfer.yaml
+        (
+            "",
+            [
+                "webimagetext",
+                "imagenet-1k",
+                "cifar-10",
+                "winoground",
+                "clip",
+                "llava",
+                "llava-1.5",
+                "coop",
+                "cocoop",
+                "tpt",
+                "flava",
+            ],
+        ),
+        ("kind:model", ["clip", "llava", "llava-1.5"]),
+        ("kind:paper,benchmark", ["winoground", "coop", "cocoop", "tpt", "flava"]),
+        ("kind:paper year:2022 -venue:CVPR", ["coop", "tpt"]),
+        ("category:transfer", ["coop", "cocoop", "tpt"]),  # descendants included
+        ("category:transfer.prompt.text", ["coop", "cocoop", "tpt"]),
+        ("category:pretraining -kind:model", ["flava"]),
+        ("year:>=2023", ["llava", "llava-1.5"]),
+        ("year:<2010", ["imagenet-1k", "cifar-10"]),
+        ("year:2021..2022 kind:model", ["clip"]),
+        ("year:..2009", ["imagenet-1k", "cifar-10"]),
+        ("prompt", ["coop", "cocoop", "tpt"]),  # bare words search titles
+        ('"instruction tuning"', ["llava", "llava-1.5"]),
+        ('title:"Visual Instruction"', ["llava", "llava-1.5"]),
+        ("-prompt kind:paper", ["flava"]),
+        ("has:code", ["clip", "llava", "coop"]),
+        ("-has:links kind:dataset", ["webimagetext", "cifar-10"]),
+        ("uses:clip", ["llava", "llava-1.5", "coop"]),
+        ("venue:cvpr", ["llava-1.5", "cocoop", "flava"]),  # case-insensitive
+        ("venue:N*", ["llava", "tpt"]),
+        ("parameters:>=7B", ["llava", "llava-1.5"]),
+        ("classes:>100", ["imagenet-1k"]),
+        ("classes:10", ["cifar-10"]),
+        ("source:awesome-c", ["winoground"]),
+        ("tag:none", []),
+        ("author:radford", ["clip"]),
+        ("short:llava", ["llava", "llava-1.5"]),
+        ("label:CoOp", ["coop", "cocoop"]),
+        ("top_category:transfer", ["coop", "cocoop", "tpt"]),
+    ],
+)
+def test_select(catalog, query, expected):
+    assert ids(select(catalog, query)) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "column", "message"),
+    [
+        ("kind:paper yaer:2020", 12, "unknown field 'yaer' (did you mean 'year'?)"),
+        ("year:>=soon", 8, "'soon' is not a number"),
+        ("year:2020..later", 12, "'later' is not a number"),
+        ("kind:", 6, "missing value after 'kind:'"),
+        (":x", 1, "missing field name before ':'"),
+        ('title:"open', 7, "unclosed quote"),
+        ("has:nothing", 5, "'has:nothing' names no field, link or relation"),
+        ("-bogus:1", 2, "unknown field 'bogus'"),
+        ("kind:a,,b", 6, "empty value in 'a,,b'"),
+    ],
+)
+def test_query_errors(query, column, message):
+    with pytest.raises(QueryError) as info:
+        parse_query(query)
+    assert info.value.message == message
+    assert info.value.column == column
+    assert str(info.value).endswith(f"(at column {column} of {query!r})")
+
+
+def test_query_never_evaluates_python(catalog):
+    # looks like code, is just an unknown field / a text search
+    with pytest.raises(QueryError):
+        parse_query("__import__('os').system:1")
+    assert select(catalog, "__class__") == []
+
+
+def test_sort_multi_key(catalog):
+    entries = sort_entries(select(catalog, "kind:paper,model"), parse_sort("-year,title"))
+    assert ids(entries) == ["llava-1.5", "llava", "cocoop", "coop", "flava", "tpt", "clip"]
+
+
+def test_sort_numbers_numerically_and_empty_last(catalog):
+    datasets = select(catalog, "kind:dataset")
+    assert ids(sort_entries(datasets, parse_sort("classes"))) == [
+        "cifar-10",
+        "imagenet-1k",
+        "webimagetext",
+    ]
+    assert ids(sort_entries(datasets, parse_sort("-classes"))) == [
+        "imagenet-1k",
+        "cifar-10",
+        "webimagetext",
+    ]
+    models = select(catalog, "kind:model")
+    assert ids(sort_entries(models, parse_sort("-parameters"))) == ["llava", "llava-1.5", "clip"]
+
+
+def test_sort_is_stable(catalog):
+    entries = select(catalog, "year:2022")
+    assert ids(sort_entries(entries, parse_sort("year"))) == ids(entries)
+
+
+def test_sort_errors():
+    with pytest.raises(QueryError, match="unknown sort field 'yeer'"):
+        parse_sort("title,yeer")
+    with pytest.raises(QueryError) as info:
+        parse_sort("title,,year")
+    assert info.value.column == 7
+
+
+def test_group_by_category_follows_taxonomy(catalog):
+    groups = group_entries(select(catalog, "category:pretraining,transfer"), "categories", catalog)
+    assert [(g.key, g.title, ids(g.entries)) for g in groups] == [
+        ("pretraining.contrastive", "Contrastive objectives", ["clip"]),
+        ("pretraining.generative", "Generative objectives", ["flava"]),
+        ("transfer.prompt.text", "Text prompt tuning", ["coop", "cocoop", "tpt"]),
+    ]
+
+
+def test_group_by_year_and_missing(catalog):
+    groups = group_entries(select(catalog, "kind:dataset"), "year", catalog)
+    assert [(g.key, ids(g.entries)) for g in groups] == [
+        ("2009", ["imagenet-1k", "cifar-10"]),
+        ("2021", ["webimagetext"]),
+    ]
+    groups = group_entries(select(catalog, "kind:model"), "language_backbone", catalog)
+    assert [(g.title, ids(g.entries)) for g in groups] == [
+        ("Vicuna", ["llava"]),
+        ("Other", ["clip", "llava-1.5"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("7B", 7e9),
+        ("~400M", 4e8),
+        ("3B/7B/72B", 3e9),
+        ("1,281,167", 1281167.0),
+        (12, 12.0),
+        ("128k", 128e3),
+        ("none", None),
+        ("4.5B x 74", 4.5e9),
+    ],
+)
+def test_quantity(text, value):
+    assert quantity(text) == value
