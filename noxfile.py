@@ -49,7 +49,7 @@ def docs(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Ruff (lint and format check) and mypy."""
     session.install("-e", ".[lint,test]")
-    session.run("ruff", "check", "src", "tests", "noxfile.py")
+    session.run("ruff", "check", "src", "tests", "docs", "noxfile.py")
     session.run("mypy")
 
 

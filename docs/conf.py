@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import sphinx_vlmcatalog
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "Vision-Language Models: a catalogued survey"
 author = "sphinx-vlmcatalog developers"
-copyright = "2026, sphinx-vlmcatalog developers"  # noqa: A001
+copyright = "2026, sphinx-vlmcatalog developers"
 version = release = sphinx_vlmcatalog.__version__
 
-extensions = ["myst_parser", "sphinx_design"]
+extensions = ["myst_parser", "sphinx_design", "vlmdocs"]
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Self
 
 from .entries import SourceRef
 
@@ -16,39 +17,78 @@ from .entries import SourceRef
 class Subtype(enum.StrEnum):
     """Warning subtypes of type ``vlmcatalog``.
 
-    Silence one with ``suppress_warnings = ["vlmcatalog.<subtype>"]``.
+    Silence one with ``suppress_warnings = ["vlmcatalog.<subtype>"]``. Each member carries its
+    explanation in ``description`` (the warnings reference page is generated from it).
     """
 
-    CONFIG = "config"
-    """A ``vlmcatalog_*`` configuration value is invalid; its default is used instead."""
-    CATALOG_FILE = "catalog_file"
-    """A catalog file cannot be read: missing, too large, not UTF-8, or not a mapping."""
-    CATALOG_SYNTAX = "catalog_syntax"
-    """A catalog file is not valid YAML, or uses a forbidden tag, merge key or too many aliases."""
-    CATALOG_SCHEMA = "catalog_schema"
-    """A value has the wrong type or form, or a required field is missing."""
-    UNKNOWN_FIELD = "unknown_field"
-    """An entry has a field its kind does not define; the field is ignored."""
-    DUPLICATE_KEY = "duplicate_key"
-    """A mapping repeats a key, or two entries (or categories) share an id."""
-    DUPLICATE_ARXIV = "duplicate_arxiv"
-    """Two entries give the same arXiv identifier, so one work is probably listed twice."""
-    UNKNOWN_CATEGORY = "unknown_category"
-    """An entry names a category that the taxonomy does not define."""
-    UNKNOWN_ENTRY = "unknown_entry"
-    """A relation, role or directive names an entry id that the catalog does not have."""
-    UNSAFE_URL = "unsafe_url"
-    """A link is not an absolute ``http`` or ``https`` URL; it is dropped."""
-    QUERY = "query"
-    """A filter, sort or group-by expression cannot be parsed or names an unknown field."""
-    DIRECTIVE = "directive"
-    """A directive option names something unknown, such as a column."""
-    EMPTY_RESULT = "empty_result"
-    """A directive's filter matches no entries."""
-    DUPLICATE_HOME = "duplicate_home"
-    """Two ``vlm-entry`` directives claim the same entry as their canonical place."""
-    FORMAT_UNSUPPORTED = "format_unsupported"
-    """A feature has no equivalent in the current builder's output format."""
+    description: str
+
+    def __new__(cls, value: str, description: str) -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        return member
+
+    CONFIG = (
+        "config",
+        "A ``vlmcatalog_*`` configuration value is invalid; its default is used instead.",
+    )
+    CATALOG_FILE = (
+        "catalog_file",
+        "A catalog file cannot be read: missing, too large, not UTF-8, or not a mapping.",
+    )
+    CATALOG_SYNTAX = (
+        "catalog_syntax",
+        "A catalog file is not valid YAML, or uses a forbidden tag, merge key or too many aliases.",
+    )
+    CATALOG_SCHEMA = (
+        "catalog_schema",
+        "A value has the wrong type or form, or a required field is missing.",
+    )
+    UNKNOWN_FIELD = (
+        "unknown_field",
+        "An entry has a field its kind does not define; the field is ignored.",
+    )
+    DUPLICATE_KEY = (
+        "duplicate_key",
+        "A mapping repeats a key, or two entries (or categories) share an id.",
+    )
+    DUPLICATE_ARXIV = (
+        "duplicate_arxiv",
+        "Two entries give the same arXiv identifier, so one work is probably listed twice.",
+    )
+    UNKNOWN_CATEGORY = (
+        "unknown_category",
+        "An entry names a category that the taxonomy does not define.",
+    )
+    UNKNOWN_ENTRY = (
+        "unknown_entry",
+        "A relation, role or directive names an entry id that the catalog does not have.",
+    )
+    UNSAFE_URL = (
+        "unsafe_url",
+        "A link is not an absolute ``http`` or ``https`` URL; it is dropped.",
+    )
+    QUERY = (
+        "query",
+        "A filter, sort or group-by expression cannot be parsed or names an unknown field.",
+    )
+    DIRECTIVE = (
+        "directive",
+        "A directive option names something unknown, such as a column.",
+    )
+    EMPTY_RESULT = (
+        "empty_result",
+        "A directive's filter matches no entries.",
+    )
+    DUPLICATE_HOME = (
+        "duplicate_home",
+        "Two ``vlm-entry`` directives claim the same entry as their canonical place.",
+    )
+    FORMAT_UNSUPPORTED = (
+        "format_unsupported",
+        "A feature has no equivalent in the current builder's output format.",
+    )
 
 
 @dataclass(frozen=True, slots=True)
