@@ -46,6 +46,15 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def pdf(session: nox.Session) -> None:
+    """Build the survey as a PDF with latexmk (needs the Debian LaTeX packages in the README)."""
+    session.install("-e", ".[docs]")
+    # -M must come first; latexmk runs inside make mode.
+    session.run("sphinx-build", "-M", "latexpdf", "docs", "docs/_build",
+                "-W", "--keep-going", "-n", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     """Ruff (lint and format check) and mypy."""
     session.install("-e", ".[lint,test]")

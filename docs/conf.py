@@ -21,3 +21,17 @@ exclude_patterns = ["_build"]
 
 html_theme = "furo"
 html_title = "VLM survey"
+
+# PDF: XeLaTeX handles any Unicode in catalog data; the theme's "manual" class gives chapters.
+latex_engine = "xelatex"
+latex_documents = [("index", "vlm-survey.tex", project, author, "manual")]
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    "fontpkg": r"""
+\setmainfont{FreeSerif}
+\setsansfont{FreeSans}
+\setmonofont{FreeMono}[Scale=0.9]
+""",
+}
+latex_show_urls = "no"
