@@ -1,0 +1,1 @@
+"""Sphinx extension and tools for a YAML catalog of vision-language-model works."""
