@@ -89,7 +89,8 @@ def build_entries(resolved: list[Resolved], mapping: Mapping,
             if record_matches(ov["match"], list_slug=None, titles=[r.title for r in recs] + [
                     v["title"]], arxivs=[r.arxiv for r in recs if r.arxiv] + (
                     [v["arxiv"]] if v["arxiv"] else []), shorts=[r.short for r in recs if r.short]
-                    + ([v["short"]] if v["short"] else []), entry_id=_base_id(v)):
+                    + ([v["short"]] if v["short"] else []), entry_id=_base_id(v),
+                    kind=v["kind"]):
                 _apply(v, ov)
                 used[n] = True
                 touched |= set(ov.get("set") or {}) | set(ov.get("add") or {})

@@ -68,20 +68,30 @@ class Mapping:
         return self.lists.get(path.stem) or self.lists.get(path.name) or slugify(path.stem, 8)
 
     def rule_for(self, list_slug: str, section_path: tuple[str, ...]) -> SectionRule | None:
-        """The most specific rule for a section: list-qualified, then longest heading suffix."""
+        """The most specific rule for a section.
+
+        Keys are a heading, ``"Parent > Heading"`` or ``"list-slug: ..."``; the longest
+        matching suffix wins, list-qualified keys before plain ones. A section without a rule
+        of its own inherits the rule of its parent heading.
+        """
         low = [s.lower() for s in section_path]
-        best: tuple[int, SectionRule] | None = None
-        for key, rule in self.sections.items():
-            qual, _, spec = key.rpartition(": ") if ": " in key and key.split(": ", 1)[0] in \
-                self.lists.values() else ("", "", key)
-            if qual and qual != list_slug:
-                continue
-            parts = [p.strip().lower() for p in spec.split(">")]
-            if len(parts) <= len(low) and low[len(low) - len(parts):] == parts:
-                score = len(parts) * 2 + (1 if qual else 0)
-                if best is None or score > best[0]:
-                    best = (score, rule)
-        return best[1] if best else None
+        for cut in range(len(low), 0, -1):
+            path = low[:cut]
+            best: tuple[int, SectionRule] | None = None
+            for key, rule in self.sections.items():
+                qual, sep, spec = key.partition(": ")
+                if not sep or qual not in self.lists.values():
+                    qual, spec = "", key
+                if qual and qual != list_slug:
+                    continue
+                parts = [p.strip().lower() for p in spec.split(">")]
+                if len(parts) <= len(path) and path[len(path) - len(parts):] == parts:
+                    score = len(parts) * 2 + (1 if qual else 0)
+                    if best is None or score > best[0]:
+                        best = (score, rule)
+            if best:
+                return best[1]
+        return None
 
     def is_skipped(self, section_path: tuple[str, ...]) -> bool:
         """True when any heading of the path is listed in ``skip_sections``."""
@@ -127,7 +137,8 @@ def load_mapping(path: Path | None) -> Mapping:
 
 
 def record_matches(match: dict[str, Any], *, list_slug: str | None, titles: list[str],
-                   arxivs: list[str], shorts: list[str], entry_id: str | None = None) -> bool:
+                   arxivs: list[str], shorts: list[str], entry_id: str | None = None,
+                   kind: str | None = None) -> bool:
     """Whether a ``match:`` clause selects a record or entry (all given keys must agree)."""
     for key, want in match.items():
         want_s = str(want)
@@ -141,6 +152,8 @@ def record_matches(match: dict[str, Any], *, list_slug: str | None, titles: list
             ok = title_key(want_s) in {title_key(s) for s in shorts}
         elif key == "id":
             ok = entry_id == want_s
+        elif key == "kind":
+            ok = kind == want_s
         else:
             return False
         if not ok:

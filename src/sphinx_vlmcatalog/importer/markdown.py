@@ -367,7 +367,6 @@ def _bold_block(st: _State, lines: list[str], i: int) -> int:
             rec.fields["notes"] = s_noslash[5:].strip()
         elif date:
             rec.date = date
-            rec.year = rec.year or int(date[:4])
         elif "](" in s:
             head = s_noslash.split("[", 1)[0].strip(" ,")
             venue, year, extra = split_venue(head)

@@ -129,13 +129,14 @@ def resolve(group: Group) -> Resolved:
     kinds = _distinct([(r.kind, r.where) for r in recs])
     present = {k for k, _ in kinds}
     v["kind"] = next((k for k in KIND_PRIORITY if k in present), "paper")
-    if len(kinds) > 1:
+    if len(present) > 1 and present != {"model", "paper"}:
         conflicts.append(Conflict("kind", kinds, f"kept {v['kind']}"))
 
     long_titles = [r.title for r in recs if len(r.title.split()) >= 4]
     v["title"] = long_titles[0] if long_titles else recs[0].title
-    titles = _distinct([(r.title, r.where) for r in recs], lambda t: min(title_keys(t) or {t}))
-    if len(titles) > 1:
+    full = [(r.title, r.where) for r in recs if len(r.title.split()) >= 4]
+    titles = _distinct(full, lambda t: min(title_keys(t) or {t}))
+    if len(titles) > 1 and not set.intersection(*(title_keys(t) for t, _ in titles)):
         conflicts.append(Conflict("title", titles, f"kept {v['title']!r}"))
 
     shorts = [r.short for r in recs if r.short] + [

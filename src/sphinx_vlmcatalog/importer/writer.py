@@ -24,6 +24,10 @@ class _Flow(dict):  # type: ignore[type-arg]
     """A mapping written on one line."""
 
 
+class _FlowList(list):  # type: ignore[type-arg]
+    """A list written on one line (wrapped at the line width)."""
+
+
 class CatalogDumper(yaml.SafeDumper):
     """SafeDumper with block style, no aliases, and a wide line."""
 
@@ -44,6 +48,8 @@ CatalogDumper.add_representer(
     _Quoted, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style="'"))
 CatalogDumper.add_representer(
     _Flow, lambda d, m: d.represent_mapping("tag:yaml.org,2002:map", m.items(), flow_style=True))
+CatalogDumper.add_representer(
+    _FlowList, lambda d, s: d.represent_sequence("tag:yaml.org,2002:seq", s, flow_style=True))
 CatalogDumper.add_representer(
     dict, lambda d, m: d.represent_mapping("tag:yaml.org,2002:map", m.items()))
 
@@ -74,9 +80,9 @@ def entry_to_dict(entry: Entry, *, plain: bool = False) -> dict[str, Any]:
         elif name == "links":
             out[name] = dict(val)
         elif name == "relations":
-            out[name] = {k: list(v) for k, v in val.items()}
+            out[name] = {k: list(v) if plain else _FlowList(v) for k, v in val.items()}
         elif isinstance(val, tuple):
-            out[name] = list(val)
+            out[name] = list(val) if plain or name in ("points",) else _FlowList(val)
         elif name in QUOTED and not plain:
             out[name] = _Quoted(val)
         else:
@@ -164,6 +170,6 @@ def write_catalog(out: Path, entries: Sequence[Entry], categories: Sequence[Cate
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         body = dump_yaml({"entries": [entry_to_dict(e) for e in items]})
-        path.write_text(body.replace("\n- id: ", "\n\n- id: "), encoding="utf-8")
+        path.write_text(body.replace("\n  - id: ", "\n\n  - id: "), encoding="utf-8")
         written.append(path)
     return written
