@@ -364,7 +364,7 @@ def _bold_block(st: _State, lines: list[str], i: int) -> int:
             names = (im.group("a") or im.group("b") or "").strip()
             rec.authors = [a.strip() for a in names.split(",") if a.strip()]
         elif s_noslash.lower().startswith("note:"):
-            rec.fields["notes"] = s_noslash[5:].strip()
+            rec.fields["summary"] = s_noslash[5:].strip()
         elif date:
             rec.date = date
         elif "](" in s:
@@ -399,10 +399,8 @@ def _bold_block(st: _State, lines: list[str], i: int) -> int:
 
 def _split_row(line: str) -> list[str]:
     s = line.strip()
-    if s.startswith("|"):
-        s = s[1:]
-    if s.endswith("|"):
-        s = s[:-1]
+    s = s.removeprefix("|")
+    s = s.removesuffix("|")
     return [c.strip() for c in s.split("|")]
 
 

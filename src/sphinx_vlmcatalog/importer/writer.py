@@ -170,6 +170,6 @@ def write_catalog(out: Path, entries: Sequence[Entry], categories: Sequence[Cate
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         body = dump_yaml({"entries": [entry_to_dict(e) for e in items]})
-        path.write_text(body.replace("\n  - id: ", "\n\n  - id: "), encoding="utf-8")
+        path.write_text(body.replace("\n  - id: ", "\n\n  - id: ").replace("entries:\n\n", "entries:\n", 1), encoding="utf-8")
         written.append(path)
     return written
