@@ -2,7 +2,7 @@
 
 Example::
 
-    taxonomy: taxonomy.yaml            # the category tree, relative to this file
+    taxonomy_file: taxonomy.yaml       # the category tree, relative to this file
     lists:                             # file stem -> list slug
       000_a5a6f9161ef4b49a: awesome-vlm-models
     topic_sections:                    # "## heading" -> topic_type
@@ -109,8 +109,8 @@ def load_mapping(path: Path | None) -> Mapping:
     if not isinstance(data, dict):
         raise MappingError(f"{path}: mapping file must be a YAML mapping")
     m = Mapping(path=path)
-    if data.get("taxonomy"):
-        m.taxonomy_path = (path.parent / str(data["taxonomy"])).resolve()
+    if data.get("taxonomy_file"):
+        m.taxonomy_path = (path.parent / str(data["taxonomy_file"])).resolve()
     m.lists = {str(k): str(v) for k, v in (data.get("lists") or {}).items()}
     if data.get("topic_sections"):
         m.topic_sections = {str(k).lower(): str(v) for k, v in data["topic_sections"].items()}

@@ -43,7 +43,8 @@ _BULLET = re.compile(r"^(\s*)[-*+]\s+(.*)$")
 _LINK = re.compile(r"\[([^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]"
                    r"\(\s*(<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 _BADGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)")
-_ID_COMMENT = re.compile(r"<!--\s*id:\s*([a-z0-9][a-z0-9._-]*)\s*-->")
+_ID_COMMENT = re.compile(
+    r"<!--\s*id:\s*([a-z0-9][a-z0-9._-]*)\s*(?:,?\s*kind:\s*([a-z]+)\s*)?-->")
 _COMMENT = re.compile(r"<!--.*?-->")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BOLD_TITLE = re.compile(r"^\*\*(?P<title>[^*].*?)\*\*\s*(?P<rest>.*?)\\?\s*$")
@@ -274,6 +275,7 @@ def _bullet(st: _State, lines: list[str], i: int, body: str) -> int:
     explicit = _ID_COMMENT.search(body)
     body = _COMMENT.sub("", body).strip()
     eid = explicit.group(1) if explicit else None
+    ekind = explicit.group(2) if explicit else None
 
     m = _VENUE_BULLET.match(body)
     if m and split_venue(m.group("venue"))[1] is not None:
@@ -308,7 +310,7 @@ def _bullet(st: _State, lines: list[str], i: int, body: str) -> int:
     tick = _TICK_BULLET.match(body)
     link_j = _link_line_follows(lines, i)
     inline = find_links(body)
-    if tick or (link_j is not None and not inline):
+    if tick or explicit or (link_j is not None and not inline):
         short = tick.group("short").strip() if tick else None
         rest = tick.group("rest") if tick else body
         rest_nolinks = _LINK.sub("", rest).replace("[]", "").strip()
@@ -316,10 +318,12 @@ def _bullet(st: _State, lines: list[str], i: int, body: str) -> int:
         title, venue, year = rest_nolinks.rstrip(". "), None, None
         if tv:
             v, y, extra = split_venue(tv.group("venue"))
-            if v is not None and not extra:
+            if (v is not None or y is not None) and not extra:
                 title, venue, year = tv.group("title").strip(), v, y
         rec = st.record(lineno, "tick-bullet", title or (short or ""), short=short, venue=venue,
                         year=year, explicit_id=eid)
+        if ekind:
+            rec.kind = ekind
         pairs = inline
         if link_j is not None:
             pairs = pairs + find_links(lines[link_j])
@@ -327,7 +331,7 @@ def _bullet(st: _State, lines: list[str], i: int, body: str) -> int:
         add_links(rec, pairs)
         if not rec.links:
             st.problem(lineno, f"entry {rec.title!r} has no link")
-        if venue is None:
+        if venue is None and year is None:
             st.problem(lineno, f"no venue/year found in {rest_nolinks!r}", "warning")
         return i + 1
 

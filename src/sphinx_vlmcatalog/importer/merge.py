@@ -75,6 +75,9 @@ def group_records(records: list[RawRecord]) -> list[Group]:
             gi = index.get((cls, kind, value))
             if gi is None or gi == found:
                 continue
+            if rec.explicit_id and any(o.explicit_id and o.explicit_id != rec.explicit_id
+                                       for o in groups[gi].records):
+                continue  # explicit ids are authoritative
             if kind in ("arxiv", "doi", "url") and not any(
                     compatible(rec, other) for other in groups[gi].records):
                 first = groups[gi].records[0]

@@ -108,6 +108,8 @@ def split_venue(text: str | None) -> tuple[str | None, int | None, str]:
     text = re.sub(r"\s+", " ", text).strip().strip("[]*_ ").rstrip(".").strip()
     if not text:
         return None, None, ""
+    if re.fullmatch(r"(?:19|20)\d{2}", text):
+        return None, int(text), ""
     m = _YEAR_TAIL.match(text)
     if m and m.group("venue").strip():
         venue = m.group("venue").strip(" ,")

@@ -42,7 +42,7 @@ def parse_lists(paths: list[Path], mapping: Mapping, report: ImportReport,
         rule = mapping.rule_for(rec.list, rec.section_path)
         if rule is not None:
             rec.categories = list(rule.categories)
-            if rule.kind and rec.kind != "topic":
+            if rule.kind and rec.kind != "topic" and not rec.explicit_id:
                 rec.kind = rule.kind
             for key, val in rule.fields.items():
                 rec.fields.setdefault(key, val)
