@@ -122,7 +122,7 @@ def load_mapping(path: Path | None) -> Mapping:
             rule = SectionRule([str(v) for v in val])
         elif isinstance(val, dict):
             cats = val.get("categories", val.get("category", []))
-            rule = SectionRule([cats] if isinstance(cats, str) else list(cats), val.get("kind"),
+            rule = SectionRule([cats] if isinstance(cats, str) else list(cats or ()), val.get("kind"),
                                dict(val.get("set") or {}))
         else:
             raise MappingError(f"{path}: section {key!r}: expected a category or a mapping")

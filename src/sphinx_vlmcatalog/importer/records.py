@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -38,7 +39,7 @@ class RawRecord:
     section: str = ""
     section_path: tuple[str, ...] = ()
     short: str | None = None
-    authors: list[str] = field(default_factory=list)
+    authors: builtins.list[str] = field(default_factory=builtins.list)
     venue: str | None = None
     year: int | None = None
     date: str | None = None
@@ -47,9 +48,9 @@ class RawRecord:
     links: dict[str, str] = field(default_factory=dict)
     #: kind-specific values and free text (``summary``, ``notes``, ``classes``...)
     fields: dict[str, Any] = field(default_factory=dict)
-    points: list[str] = field(default_factory=list)
+    points: builtins.list[str] = field(default_factory=builtins.list)
     #: taxonomy keys from the section mapping
-    categories: list[str] = field(default_factory=list)
+    categories: builtins.list[str] = field(default_factory=builtins.list)
     #: kind suggested by the format or the section (may be overridden by the mapping)
     kind: str = "paper"
     #: an id given explicitly in the source (``<!-- id: x -->``)
@@ -81,21 +82,21 @@ class MergeNote:
 
     entry_id: str
     records: list[str]
-    conflicts: list[Conflict] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=builtins.list)
 
 
 @dataclass
 class ImportReport:
     """What :func:`run_import` did."""
 
-    files: list[Path] = field(default_factory=list)
+    files: list[Path] = field(default_factory=builtins.list)
     records: int = 0
     entries: int = 0
-    written: list[Path] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    merges: list[MergeNote] = field(default_factory=list)
+    written: list[Path] = field(default_factory=builtins.list)
+    problems: list[Problem] = field(default_factory=builtins.list)
+    merges: list[MergeNote] = field(default_factory=builtins.list)
     #: records that share an identifier with another work but were kept apart
-    separated: list[str] = field(default_factory=list)
+    separated: list[str] = field(default_factory=builtins.list)
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
