@@ -455,3 +455,14 @@ def test_load_is_picklable(fixture_catalog):
     assert list(again.entries) == list(catalog.entries)
     assert again.get("clip") == catalog.get("clip")
     assert again.by_category["transfer"] == catalog.by_category["transfer"]
+
+
+def test_shared_arxiv_is_fine_when_entries_name_each_other(tmp_path: Path):
+    result = load(
+        tmp_path,
+        "entries:\n  - id: m\n    kind: model\n    title: t\n"
+        "    arxiv: '2103.00020'\n    relations: {trained_on: [d]}\n"
+        "  - id: d\n    kind: dataset\n    title: Data of m\n"
+        "    arxiv: '2103.00020'\n",
+    )
+    assert result.ok, [str(i) for i in result.issues]

@@ -1,4 +1,4 @@
-"""The ``vlmcatalog`` command: validate, stats, query and schema (import/export plug in here too).
+"""The ``vlmcatalog`` command: validate, stats, query, schema, import and export.
 
 Every problem is one line (``path:line: message``) on stderr; exit status 0 means clean, 1 means
 problems were found, 2 means the command line itself was wrong. No traceback reaches the user.
@@ -27,6 +27,8 @@ from .catalog.query import (
     sort_entries,
 )
 from .catalog.schema import catalog_schema
+from .export import add_export_parser
+from .importer import add_import_parser
 
 DEFAULT_PATH = "catalog"
 DEFAULT_COLUMNS = "id,kind,year,venue,title"
@@ -197,6 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema of catalog files (for editors).",
     )
     p.set_defaults(func=cmd_schema)
+
+    add_import_parser(sub)
+    add_export_parser(sub)
     return parser
 
 

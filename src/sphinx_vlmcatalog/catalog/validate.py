@@ -382,6 +382,12 @@ def build_taxonomy(
     return cats, issues
 
 
+def _related(a: Entry, b: Entry) -> bool:
+    return any(b.id in ids for ids in a.relations.values()) or any(
+        a.id in ids for ids in b.relations.values()
+    )
+
+
 def cross_check(entries: Iterable[Entry], categories: Mapping[str, Category]) -> list[Issue]:
     """Checks that need the whole catalog: arXiv duplicates, categories and relation targets.
 
@@ -394,7 +400,9 @@ def cross_check(entries: Iterable[Entry], categories: Mapping[str, Category]) ->
     for e in entries:
         if e.arxiv:
             first = arxiv_seen.setdefault(e.arxiv, e)
-            if first is not e:
+            # One paper may introduce two entries (a model and its training data); they say
+            # so by naming each other in relations. Otherwise it is one work listed twice.
+            if first is not e and not _related(first, e):
                 issues.append(
                     Issue(
                         Subtype.DUPLICATE_ARXIV,

@@ -1,0 +1,60 @@
+"""``vlmcatalog export --format markdown|json [PATH] [-o FILE]``: the argparse hook.
+
+Exit status 0 on success, 1 if the catalog has problems (what loaded is still exported),
+2 on usage errors; one-line messages, no tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..catalog.loader import load_catalog
+from .json import export_json
+from .markdown import export_markdown
+
+
+def add_export_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register the ``export`` subcommand on an ``add_subparsers()`` object."""
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "export", help="write the catalog as Markdown or JSON"
+    )
+    p.add_argument("--format", "-f", choices=("markdown", "json"), default="markdown")
+    p.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=Path("catalog"),
+        help="catalog directory (default: catalog)",
+    )
+    p.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
+    p.set_defaults(func=export_command)
+    return p
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """Run the export for parsed arguments."""
+    if not args.path.exists():
+        print(f"vlmcatalog export: no such catalog: {args.path}", file=sys.stderr)
+        return 2
+    result = load_catalog([args.path])
+    for issue in result.issues:  # export what loaded, but say what did not
+        print(issue, file=sys.stderr)
+    entries = list(result.catalog)
+    categories = list(result.catalog.categories.values())
+    text = (
+        export_json(entries, categories)
+        if args.format == "json"
+        else export_markdown(entries, categories)
+    )
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"vlmcatalog export: {exc.strerror}: {args.output}", file=sys.stderr)
+            return 2
+    return 1 if result.issues else 0

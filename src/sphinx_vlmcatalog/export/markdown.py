@@ -1,0 +1,73 @@
+"""Markdown export: an awesome-list README in a format the importer reads back.
+
+Each category of the taxonomy becomes a heading; each entry is listed once, under its first
+category, as a back-ticked bullet followed by a link line::
+
+    - `CLIP` Learning Transferable Visual Models ... ICML 2021. <!-- id: clip, kind: model -->
+      [[Paper](https://arxiv.org/abs/2103.00020)] [[Code](https://github.com/openai/CLIP)]
+
+The HTML comment keeps the entry id and kind so that a re-import gives the same entries.
+Topics are written as ``### title`` headings with their points under a topic section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..catalog.entries import LINK_KINDS, Category, Entry
+
+TOPIC_HEADINGS = {
+    "research-direction": "Research Directions",
+    "challenge": "Current Challenges",
+    "emerging-area": "Emerging Areas",
+    "ethics-practice": "Ethics & Best Practices",
+}
+
+
+def _bullet(e: Entry) -> list[str]:
+    head = f"`{e.short}` " if e.short else ""
+    when = " ".join(str(x) for x in (e.venue, e.year) if x)
+    title = e.title.rstrip(".")
+    line = (
+        f"- {head}{title}."
+        + (f" {when}." if when else "")
+        + f" <!-- id: {e.id}, kind: {e.kind} -->"
+    )
+    links = " ".join(f"[[{k.capitalize()}]({e.links[k]})]" for k in LINK_KINDS if k in e.links)
+    return [line, f"  {links}"] if links else [line]
+
+
+def export_markdown(
+    entries: Sequence[Entry],
+    categories: Sequence[Category] = (),
+    title: str = "Awesome Vision-Language Models",
+) -> str:
+    """The README text for ``entries``, sectioned by ``categories`` (taxonomy order)."""
+    by_cat: dict[str, list[Entry]] = {}
+    topics: dict[str, list[Entry]] = {}
+    for e in entries:
+        if e.kind == "topic":
+            topics.setdefault(str(e.get("topic_type") or "research-direction"), []).append(e)
+            continue
+        key = e.categories[0] if e.categories else ""
+        by_cat.setdefault(key, []).append(e)
+    lines = [f"# {title}", "", "Generated from the catalog by `vlmcatalog export`.", ""]
+    known = {c.key for c in categories}
+    sections = [(c.key, c.title, c.depth) for c in categories]
+    sections += [(k, k or "Uncategorized", 0) for k in by_cat if k not in known]
+    for key, heading, depth in sections:
+        items = by_cat.get(key, [])
+        if not items and not any(k.startswith(key + ".") for k in by_cat):
+            continue
+        lines += [f"{'#' * min(2 + depth, 6)} {heading}", ""]
+        for e in sorted(items, key=lambda x: (x.year or 0, x.id)):
+            lines += _bullet(e)
+        if items:
+            lines.append("")
+    for ttype, heading in TOPIC_HEADINGS.items():
+        if ttype not in topics:
+            continue
+        lines += [f"## {heading}", ""]
+        for t in topics[ttype]:
+            lines += [f"### {t.title}", *[f"- {p}" for p in t.get("points") or ()], ""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,49 @@
+"""Markdown and JSON export, and the export -> import round trip on the real catalog."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sphinx_vlmcatalog.catalog.loader import load_catalog
+from sphinx_vlmcatalog.export import export_json, export_markdown
+from sphinx_vlmcatalog.importer import run_import
+
+CATALOG = Path(__file__).resolve().parents[1] / "catalog"
+
+
+def read_entries(root: Path, *, strict: bool = True) -> tuple[list, list]:
+    result = load_catalog([root])
+    assert result.ok or not strict, [str(i) for i in result.issues]
+    return list(result.catalog), list(result.catalog.categories.values())
+
+
+def test_json_uses_yaml_field_names() -> None:
+    entries, cats = read_entries(CATALOG)
+    doc = json.loads(export_json(entries, cats))
+    clip = next(e for e in doc["entries"] if e["id"] == "clip")
+    assert clip["arxiv"] == "2103.00020" and clip["kind"] == "model"
+    assert clip["relations"]["trained_on"] == ["clip-data"]
+    assert clip["sources"][0]["list"] == "awesome-vlm-models"
+    assert doc["taxonomy"][0]["key"] == "datasets"
+
+
+def test_markdown_round_trip(tmp_path: Path) -> None:
+    entries, cats = read_entries(CATALOG)
+    md = tmp_path / "README.md"
+    md.write_text(export_markdown(entries, cats), encoding="utf-8")
+    report = run_import([md], tmp_path / "out", None, progress=None)
+    # relations are not part of an awesome list, so shared arXiv ids are reported there
+    back, _ = read_entries(tmp_path / "out", strict=False)
+
+    def key(e: object) -> tuple:
+        return (e.id, e.title, dict(e.links), e.year)  # type: ignore[attr-defined]
+
+    works = {e.id: key(e) for e in entries if e.kind != "topic"}
+    again = {e.id: key(e) for e in back if e.kind != "topic"}
+    assert again == works
+    topics = {e.title: e.points for e in entries if e.kind == "topic"}
+    assert {e.title: e.points for e in back if e.kind == "topic"} == topics
+    # only entries without any link are reported, and each by its line
+    linkless = sum(1 for e in entries if not e.links and e.kind != "topic")
+    assert len(report.errors) == linkless

@@ -1,0 +1,91 @@
+"""The Markdown parser on one small fixture per list format, plus a hand-written list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx_vlmcatalog.importer.markdown import parse_markdown
+from sphinx_vlmcatalog.importer.records import RawRecord
+
+FIX = Path(__file__).parent / "fixtures" / "import"
+
+
+def parse(name: str) -> tuple[list[RawRecord], list]:
+    path = FIX / name
+    return parse_markdown(path.read_text(encoding="utf-8"), name, "fixture")
+
+
+def test_tick_bullets() -> None:
+    recs, probs = parse("tick.md")
+    assert [r.short for r in recs] == ["CLIP", "VoCo"]
+    clip, voco = recs
+    assert clip.title == "Learning Transferable Visual Models From Natural Language Supervision"
+    assert (clip.venue, clip.year, clip.arxiv, clip.line) == ("ICML", 2021, "2103.00020", 5)
+    assert clip.links["code"] == "https://github.com/openai/CLIP"
+    assert (voco.venue, voco.year, voco.arxiv) == ("arXiv", 2024, "2406.12275")
+    assert voco.section == "Foundation Models"
+    assert not [p for p in probs if p.severity == "error"]
+
+
+def test_venue_bullets() -> None:
+    recs, _ = parse("venue.md")
+    assert [(r.venue, r.year) for r in recs] == [("NeurIPS", 2024), ("ECCV", 2024)]
+    assert recs[0].title.startswith("PLIP:")
+    assert recs[0].links["paper"].startswith("https://papers.nips.cc/")
+    assert recs[1].arxiv == "2401.00001"
+
+
+def test_bold_bullets_and_topics() -> None:
+    recs, _ = parse("bold.md")
+    llava, nvlm, t1, t2 = recs
+    assert llava.fields["vision_encoder"] == "CLIP ViT-L/14"
+    assert llava.fields["summary"].startswith("Decoder-only architecture")
+    assert llava.arxiv == "2310.03744" and llava.year == 2023
+    assert nvlm.arxiv == "2409.11402"  # URL split over two lines
+    assert (t1.kind, t1.title, t1.points) == (
+        "topic",
+        "Alignment Improvement",
+        ["Better attention", "Hierarchical fusion"],
+    )
+    assert t1.fields["topic_type"] == "research-direction"
+    assert t2.points == ["Parameter ratio studies"]
+
+
+def test_tables() -> None:
+    recs, probs = parse("tables.md")
+    laion, imagenet, coop, bpl1, bpl2, sqa = recs
+    assert laion.kind == "dataset" and laion.fields["image_text_pairs"] == "5B"
+    assert laion.fields["languages"] == "Over 100 Languages" and laion.arxiv == "2210.08402"
+    assert imagenet.fields == {
+        "classes": 1000,
+        "train_size": 1281167,
+        "test_size": 50000,
+        "metric": "Accuracy",
+    }
+    assert coop.kind == "paper" and (coop.venue, coop.year) == ("IJCV", 2022)
+    assert bpl1.arxiv == bpl2.arxiv == "2210.02390"
+    assert sqa.kind == "benchmark" and sqa.title == "ScienceQA" and sqa.year == 2022
+    assert not probs
+
+
+def test_bold_blocks() -> None:
+    recs, _ = parse("blocks.md")
+    talk, okvqa = recs
+    assert talk.title == "Flamingo 🦩: A Visual Language Model for Few-Shot Learning"
+    assert talk.authors == ["Andrea Wynn", "Xindi Wu"]
+    assert talk.date == "2022-11-21" and "slides" in talk.links
+    assert (okvqa.venue, okvqa.year, okvqa.arxiv) == ("CVPR", 2019, "1906.00067")
+    assert okvqa.fields["summary"] == "questions requiring knowledge"
+    assert okvqa.links["webpage"] == "https://okvqa.allenai.org/"
+
+
+def test_handwritten_list_reports_malformed_lines() -> None:
+    recs, probs = parse("handwritten.md")
+    errors = sorted(p.line for p in probs if p.severity == "error")
+    assert errors == [7, 8, 15, 17, 19]
+    assert all(str(p).startswith("handwritten.md:") for p in probs)
+    titles = [r.title for r in recs]
+    # malformed items are still imported (never silently dropped)
+    assert "A Bullet Whose Link Line Is Missing" in titles
+    assert "OpenVLA" in titles and "Broken" in titles and "EmbodiedBench" in titles
+    assert recs[0].section == "Robotics Agents" and recs[0].venue == "CoRL"
