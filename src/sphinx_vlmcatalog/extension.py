@@ -1,0 +1,66 @@
+"""The one place that registers things with Sphinx: config, nodes, domain, roles, directives,
+transforms, events and static assets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .config import register_config, validate_config
+from .directives.cards import setup_cards
+from .directives.entry import setup_entry
+from .directives.lists import setup_lists
+from .directives.tables import setup_tables
+from .domain import CatalogDomain
+from .nodes import setup_nodes
+from .roles import CountRole, EntryRole, warn_missing_reference
+from .store import builder_inited, index_updated, outdated_documents
+from .transforms import setup_transforms
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+#: Directory of ``vlmcatalog.css``.
+STATIC_DIR = Path(__file__).parent / "static"
+
+#: Bump when pickled node attributes or environment data change shape.
+#: 1: first version (domain data: see CatalogDomain.data_version).
+ENV_VERSION = 1
+
+
+def add_static_assets(app: Sphinx) -> None:
+    """Add the stylesheet for HTML-format builders only (``builder-inited``)."""
+    if app.builder.format != "html":
+        return
+    # a new list rather than append(): the user's conf.py list object stays untouched
+    app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
+    app.add_css_file("vlmcatalog.css")
+
+
+def setup_extension(app: Sphinx) -> ExtensionMetadata:
+    """Register everything; called by :func:`sphinx_vlmcatalog.setup`."""
+    register_config(app)
+    app.connect("config-inited", validate_config)
+    setup_nodes(app)
+    app.add_domain(CatalogDomain)
+    app.add_role("vlm", EntryRole())
+    app.add_role("vlm-count", CountRole())
+    setup_tables(app)
+    setup_cards(app)
+    setup_lists(app)
+    setup_entry(app)
+    setup_transforms(app)
+    app.connect("builder-inited", builder_inited)
+    app.connect("builder-inited", add_static_assets)
+    app.connect("env-get-outdated", outdated_documents)
+    app.connect("env-updated", index_updated)
+    app.connect("warn-missing-reference", warn_missing_reference)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
