@@ -48,9 +48,9 @@ class EntryRefResolver(SphinxPostTransform):
                 node.replace_self(ref)
 
 
-def _has_class(name: str) -> Any:
+def _has_class(name: str, cls: type[nodes.Element] = nodes.container) -> Any:
     def condition(node: nodes.Node) -> bool:
-        return isinstance(node, nodes.container) and name in node["classes"]
+        return isinstance(node, cls) and name in node["classes"]
     return condition
 
 
@@ -86,6 +86,8 @@ class CardsHtmlTransform(SphinxPostTransform):
             # anchors stay outside the body, first, like sphinx-design's card ids
             (card if isinstance(child, nodes.target) else body).append(child)
         card += body
+        for sep in list(body.findall(_has_class("vlmcat-sep", nodes.inline))):
+            sep.parent.replace(sep, nodes.Text(" "))
         for node in body.findall(nodes.Element):
             classes = node["classes"]
             if isinstance(node, nodes.rubric):

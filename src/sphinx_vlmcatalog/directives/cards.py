@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from ..catalog.entries import Entry
 
 
+def separator() -> nodes.inline:
+    """`` · `` between badges and links: plain output needs it, HTML (real badges) drops it."""
+    return nodes.inline(" · ", " · ", classes=["vlmcat-sep"])
+
+
 class _CardMixin(CatalogDirective):
     def build_card(self, entry: Entry) -> nodes.container:
         """One card: anchor, linked label, full title, badges, summary, link buttons."""
@@ -38,14 +43,19 @@ class _CardMixin(CatalogDirective):
                            (str(entry.year) if entry.year else None, "year")):
             if text:
                 if len(badges):
-                    badges += nodes.Text(" ")
+                    badges += separator()
                 badges += nodes.inline(text, text, classes=["vlmcat-badge", f"vlmcat-badge-{kind}"])
         card += badges
         if entry.summary:
             card += nodes.paragraph(entry.summary, entry.summary, classes=["vlmcat-summary"])
-        links = link_nodes(entry, classes=("vlmcat-button",), sep=" ")
+        links = link_nodes(entry, classes=("vlmcat-button",), sep="")
         if links:
-            card += nodes.paragraph("", "", *links, classes=["vlmcat-buttons"])
+            buttons = nodes.paragraph(classes=["vlmcat-buttons"])
+            for i, link in enumerate(links):
+                if i:
+                    buttons += separator()
+                buttons += link
+            card += buttons
         return card
 
 
