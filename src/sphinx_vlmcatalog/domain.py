@@ -193,8 +193,13 @@ class CatalogDomain(Domain):
         found = self.index.get(key)
         if found is not None:
             docname, anchor, _prio = found
-            return make_refnode(builder, fromdocname, docname, anchor, content,
-                                entry.title if entry is not None else key)
+            title = entry.title if entry is not None else key
+            if builder.name == "singlehtml":
+                # one page: make_refnode would give "#document-x#anchor", which no browser follows
+                ref = nodes.reference("", "", internal=True, refid=anchor, reftitle=title)
+                ref += content
+                return ref
+            return make_refnode(builder, fromdocname, docname, anchor, content, title)
         if entry is None or not entry.links:
             return None
         url = entry.links.get("paper") or next(iter(entry.links.values()))

@@ -36,7 +36,9 @@ class EntryRefResolver(SphinxPostTransform):
         """Resolve every entry link of the document."""
         domain = get_domain(self.env)
         docname = self.env.docname
-        builder = self.app.builder
+        # Sphinx 9 deprecates SphinxTransform.app; its own resolver reads env._app the same way
+        app = getattr(self.env, "_app", None) or self.app
+        builder = app.builder
         for node in list(self.document.findall(entry_ref)):
             children = list(node.children)
             node.clear()
@@ -121,7 +123,41 @@ class CardsHtmlTransform(SphinxPostTransform):
         grid["classes"] += ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
 
 
+class PlainTablesTransform(SphinxPostTransform):
+    """Give table cells the shape text-like writers expect (all formats but HTML and LaTeX).
+
+    Table cells hold a bare ``Text`` to stay lean, which the HTML and LaTeX writers render
+    directly; the text writer would wrap it letter by letter and the man writer cannot span
+    group header rows. Here bare text gets its paragraph and group rows are unspanned.
+    """
+
+    default_priority = 210
+
+    def is_supported(self) -> bool:
+        """Everything except the HTML and LaTeX formats."""
+        builder_cls = getattr(self.env, "_builder_cls", None)  # Sphinx >= 8.1
+        fmt = builder_cls.format if builder_cls is not None else self.app.builder.format
+        return fmt not in ("html", "latex")
+
+    def run(self, **kwargs: Any) -> None:
+        """Wrap bare cell text; turn spanning group cells into a first cell plus empty ones."""
+        for table in self.document.findall(nodes.table):
+            if "vlmcat-table" not in table["classes"]:
+                continue
+            for cell in list(table.findall(nodes.entry)):
+                if cell.children and not isinstance(cell[0], nodes.Body):
+                    inline = list(cell.children)
+                    cell.clear()
+                    cell += nodes.paragraph("", "", *inline)
+                span = cell.get("morecols", 0)
+                if span:
+                    del cell["morecols"]
+                    row = cell.parent
+                    row.extend(nodes.entry() for _ in range(span))
+
+
 def setup_transforms(app: Sphinx) -> None:
     """Register the post-transforms."""
     app.add_post_transform(EntryRefResolver)
     app.add_post_transform(CardsHtmlTransform)
+    app.add_post_transform(PlainTablesTransform)
