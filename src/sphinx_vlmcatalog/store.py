@@ -75,7 +75,7 @@ def load_catalog_for_build(app: Sphinx) -> None:
         logger.info("vlmcatalog: catalog up to date (%d entries)", len(domain.catalog))
         return
     result = load_catalog(paths, base=Path(base))
-    report_issues(result.issues, strict=cfg.strict, quiet=cfg.quiet)
+    report_issues(result.issues, strict=cfg.strict, quiet=cfg.quiet, base=base)
     digests = entry_digests(result.catalog)
     previous = domain.catalog
     domain.data["changed"] = (changed_keys(domain.data["digests"], digests)
@@ -85,14 +85,21 @@ def load_catalog_for_build(app: Sphinx) -> None:
                 len(result.catalog), len(result.files), len(result.issues))
 
 
-def report_issues(issues: Sequence[Issue], *, strict: bool, quiet: bool) -> None:
-    """Log catalog problems as ``vlmcatalog.<subtype>`` warnings at ``path:line``."""
+def report_issues(issues: Sequence[Issue], *, strict: bool, quiet: bool, base: str) -> None:
+    """Log catalog problems as ``vlmcatalog.<subtype>`` warnings at ``path:line``.
+
+    :param base: absolute paths below this directory are shown relative to it
+    """
     if quiet:
         return
     for issue in issues:
-        where = issue.where
-        location = f"{where.path}:{where.line}" if where.line else where.path
-        log_warning(issue.message, issue.subtype, location, error=strict)
+        path, line = issue.where.path, issue.where.line
+        if os.path.isabs(path) and Path(path).is_relative_to(base):
+            path = os.path.relpath(path, base)
+        if line:
+            log_warning(issue.message, issue.subtype, f"{path}:{line}", error=strict)
+        else:  # Sphinx would take a bare path for a docname, so name it in the message
+            log_warning(f"{path}: {issue.message}", issue.subtype, None, error=strict)
 
 
 def builder_inited(app: Sphinx) -> None:
