@@ -118,20 +118,25 @@ class CatalogDomain(Domain):
         """A card or list item in ``docname`` may serve as ``key``'s target if it has no home."""
         self.record(docname)["anchors"].setdefault(key, anchor)
 
-    def note_home(self, docname: str, key: str, anchor: str, line: int) -> bool:
-        """Make ``anchor`` in ``docname`` the home of ``key``; False (with a warning) if taken."""
-        other = self._home_elsewhere(key, docname)
-        if other is not None:
-            self._warn_duplicate(key, docname, line, other)
-            return False
-        self.record(docname)["homes"][key] = (anchor, line)
-        return True
+    def note_home(self, docname: str, key: str, anchor: str, line: int) -> None:
+        """Make ``anchor`` in ``docname`` the home of ``key``, unless another document has it.
 
-    def _home_elsewhere(self, key: str, docname: str) -> str | None:
-        for other, rec in self.docs.items():
-            if other != docname and key in rec["homes"]:
-                return other
-        return None
+        Of two documents claiming one entry, the alphabetically first keeps it and the other is
+        warned about, whatever order (or process) they were read in, so that serial, parallel
+        and incremental builds agree.
+        """
+        self._claim(key, docname, anchor, line)
+
+    def _claim(self, key: str, docname: str, anchor: str, line: int) -> None:
+        other = next((d for d, rec in self.docs.items() if d != docname and key in rec["homes"]),
+                     None)
+        if other is None or docname < other:
+            if other is not None:
+                _anchor, other_line = self.docs[other]["homes"].pop(key)
+                self._warn_duplicate(key, other, other_line, docname)
+            self.record(docname)["homes"][key] = (anchor, line)
+        else:
+            self._warn_duplicate(key, docname, line, other)
 
     def _warn_duplicate(self, key: str, docname: str, line: int, other: str) -> None:
         log_warning(f"entry '{key}' already has its home in {other!r}; "
@@ -149,12 +154,11 @@ class CatalogDomain(Domain):
             rec = otherdata["docs"].get(docname)
             if rec is None:
                 continue
-            for key, (_anchor, line) in list(rec["homes"].items()):
-                other = self._home_elsewhere(key, docname)
-                if other is not None:
-                    self._warn_duplicate(key, docname, line, other)
-                    del rec["homes"][key]
+            homes = rec["homes"]
+            rec["homes"] = {}
             self.docs[docname] = rec
+            for key, (anchor, line) in homes.items():
+                self._claim(key, docname, anchor, line)
 
     def compute_index(self) -> dict[str, tuple[str, str, int]]:
         """Rebuild the link-target index; deterministic whatever order documents were read in."""

@@ -32,7 +32,9 @@ class EntryRole(XRefRole):
     """Reference to a catalog entry by id; shows its short name unless a title is given."""
 
     def __init__(self) -> None:
-        super().__init__(innernodeclass=nodes.inline)
+        # warn_dangling: unresolved references reach warn_missing_reference below, which
+        # reports unknown ids once and keeps known-but-homeless entries silent
+        super().__init__(innernodeclass=nodes.inline, warn_dangling=True)
 
     def run(self) -> tuple[list[Node], list[system_message]]:
         """Create the ``pending_xref`` for domain ``vlm``."""
