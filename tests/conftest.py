@@ -27,15 +27,21 @@ def check_parents(app: Any, doctree: nodes.document, docname: str) -> None:
             f"{docname}: {node!r} not among its parent's children")
 
 
-@pytest.fixture(autouse=True)
-def _tree_integrity(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Connect :func:`check_parents` at high priority to every app the test creates."""
-    from sphinx.application import Sphinx
+def _install_tree_check() -> None:
+    """Connect :func:`check_parents` at high priority to every test app, for every test.
 
-    original = Sphinx.__init__
+    Patched at import time rather than in a function-scoped fixture, so module-scoped builds
+    (created before function fixtures run) are checked too.
+    """
+    from sphinx.testing.util import SphinxTestApp
 
-    def init(self: Sphinx, *args: Any, **kwargs: Any) -> None:
+    original = SphinxTestApp.__init__
+
+    def init(self: SphinxTestApp, *args: Any, **kwargs: Any) -> None:
         original(self, *args, **kwargs)
         self.connect("doctree-resolved", check_parents, priority=900)
 
-    monkeypatch.setattr(Sphinx, "__init__", init)
+    SphinxTestApp.__init__ = init  # type: ignore[method-assign]
+
+
+_install_tree_check()

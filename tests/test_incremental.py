@@ -10,7 +10,7 @@ from util import make_app_copy, status, warnings
 
 
 @pytest.fixture
-def project(tmp_path):  # noqa: ANN201
+def project(tmp_path):
     """Build ``test-parallel`` once; return a function that rebuilds and lists re-read docs."""
     src = tmp_path / "src"
 

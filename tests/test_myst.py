@@ -25,7 +25,8 @@ def test_tables(built) -> None:
     assert "extra-class" in table["class"]
     assert table.caption.find("em").get_text() == "papers"
     rows = cells(table)
-    assert rows[0][:2] == ["CoCoOp", "CoCoOp: Conditional Prompt Learning for Vision-Language Models"]
+    assert rows[0][:2] == [
+        "CoCoOp", "CoCoOp: Conditional Prompt Learning for Vision-Language Models"]
     tables = page.find_all("table")
     assert [r[0] for r in cells(tables[1])] == ["imagenet-1k", "cifar-10"]
     assert len(tables[1].select("colgroup col")) == 4

@@ -10,11 +10,11 @@ from sphinx.util.parallel import parallel_available
 from util import make_app_copy, status, warnings
 
 
-def bodies(app) -> dict[str, str]:  # noqa: ANN001
+def bodies(app) -> dict[str, str]:
     out = {}
     for page in sorted(app.outdir.glob("*.html")):
         text = page.read_text(encoding="utf-8")
-        body = re.search(r'<div class="body" role="main">(.*?)</div>\s*</div>\s*</div>', text, re.S)
+        body = re.search(r'<div class="body" role="main">(.*?)</div>\s*</div>\s*</div>', text, re.DOTALL)
         out[page.name] = body.group(1) if body else text
     return out
 

@@ -8,7 +8,7 @@ from util import make_app_copy, warnings
 
 
 @pytest.fixture
-def build(tmp_path):  # noqa: ANN201
+def build(tmp_path):
     apps = []
 
     def run(**confoverrides: object) -> str:
