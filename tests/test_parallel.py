@@ -14,7 +14,8 @@ def bodies(app) -> dict[str, str]:
     out = {}
     for page in sorted(app.outdir.glob("*.html")):
         text = page.read_text(encoding="utf-8")
-        body = re.search(r'<div class="body" role="main">(.*?)</div>\s*</div>\s*</div>', text, re.DOTALL)
+        body = re.search(r'<div class="body" role="main">(.*?)</div>\s*</div>\s*</div>', text,
+                         re.DOTALL)
         out[page.name] = body.group(1) if body else text
     return out
 
