@@ -1,15 +1,55 @@
-"""Shared fixtures: the small fixture catalog, and Sphinx's testing fixtures."""
+"""Pytest setup: Sphinx testing fixtures, test roots, a tree-integrity check per build, and the
+small fixture catalog."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from docutils import nodes
 
-TESTS = Path(__file__).parent
+pytest_plugins = "sphinx.testing.fixtures"
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot=...)`` finds ``test-<name>`` directories."""
+    return ROOTS
+
+
+def check_parents(app: Any, doctree: nodes.document, docname: str) -> None:
+    """Every node below the document has a parent that lists it among its children."""
+    for node in doctree.findall(include_self=False):
+        assert node.parent is not None, f"{docname}: orphan {node!r}"
+        assert any(child is node for child in node.parent.children), (
+            f"{docname}: {node!r} not among its parent's children"
+        )
+
+
+def _install_tree_check() -> None:
+    """Connect :func:`check_parents` at high priority to every test app, for every test.
+
+    Patched at import time rather than in a function-scoped fixture, so module-scoped builds
+    (created before function fixtures run) are checked too.
+    """
+    from sphinx.testing.util import SphinxTestApp
+
+    original = SphinxTestApp.__init__
+
+    def init(self: SphinxTestApp, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self.connect("doctree-resolved", check_parents, priority=900)
+
+    SphinxTestApp.__init__ = init  # type: ignore[method-assign]
+
+
+_install_tree_check()
 
 
 @pytest.fixture
 def fixture_catalog() -> Path:
     """A small, valid catalog (11 entries) used by unit and CLI tests."""
-    return TESTS / "fixtures" / "catalog"
+    return Path(__file__).parent / "fixtures" / "catalog"

@@ -1,47 +1,66 @@
-"""Registration with Sphinx: the one place that calls ``app.add_*`` and ``app.connect``.
-
-For now the extension loads the catalog once per build and reports its problems as
-``vlmcatalog.<subtype>`` warnings at the YAML ``file:line``; directives and the domain follow.
+"""The one place that registers things with Sphinx: config, nodes, domain, roles, directives,
+transforms, events and static assets.
 """
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util import logging
-
 from . import __version__
-from .catalog.loader import load_catalog
+from .config import register_config, validate_config
+from .directives.cards import setup_cards
+from .directives.entry import setup_entry
+from .directives.lists import setup_lists
+from .directives.tables import setup_tables
+from .domain import CatalogDomain
+from .nodes import setup_nodes
+from .roles import CountRole, EntryRole, warn_missing_reference
+from .store import builder_inited, index_updated, outdated_documents
+from .transforms import setup_transforms
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-logger = logging.getLogger(__name__)
+#: Directory of ``vlmcatalog.css``.
+STATIC_DIR = Path(__file__).parent / "static"
+
+#: Bump when pickled node attributes or environment data change shape.
+#: 1: first version (domain data: see CatalogDomain.data_version).
+ENV_VERSION = 1
 
 
-def load_catalog_once(app: Sphinx) -> None:
-    """Load and validate the catalog, reporting each problem (``builder-inited``)."""
-    paths = app.config.vlmcatalog_path
-    if isinstance(paths, str):
-        paths = [paths]
-    roots = [os.path.join(app.confdir, p) for p in paths]
-    result = load_catalog(roots, base=app.confdir)
-    for issue in result.issues:
-        logger.warning(
-            issue.message, type="vlmcatalog", subtype=issue.subtype.value, location=str(issue.where)
-        )
-    logger.info("vlmcatalog: loaded %d entries", len(result.catalog))
+def add_static_assets(app: Sphinx) -> None:
+    """Add the stylesheet for HTML-format builders only (``builder-inited``)."""
+    if app.builder.format != "html":
+        return
+    # a new list rather than append(): the user's conf.py list object stays untouched
+    app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
+    app.add_css_file("vlmcatalog.css")
 
 
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
-    """Register configuration and event handlers."""
-    app.add_config_value("vlmcatalog_path", "catalog", "env", types=(str, list))
-    app.connect("builder-inited", load_catalog_once)
+    """Register everything; called by :func:`sphinx_vlmcatalog.setup`."""
+    register_config(app)
+    app.connect("config-inited", validate_config)
+    setup_nodes(app)
+    app.add_domain(CatalogDomain)
+    app.add_role("vlm", EntryRole())
+    app.add_role("vlm-count", CountRole())
+    setup_tables(app)
+    setup_cards(app)
+    setup_lists(app)
+    setup_entry(app)
+    setup_transforms(app)
+    app.connect("builder-inited", builder_inited)
+    app.connect("builder-inited", add_static_assets)
+    app.connect("env-get-outdated", outdated_documents)
+    app.connect("env-updated", index_updated)
+    app.connect("warn-missing-reference", warn_missing_reference)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,0 +1,211 @@
+"""The ``vlmcatalog_*`` configuration values, declared once on a dataclass.
+
+Each field of :class:`VlmCatalogConfig` becomes a flat ``vlmcatalog_<name>`` value in ``conf.py``.
+Its metadata holds the help text, the rebuild scope and a validator. Values are checked once, at
+``config-inited``: an invalid value warns (``vlmcatalog.config``) and is replaced by its default,
+the same way on every build, so Sphinx never sees a config that changes between builds. Code reads
+the values through :func:`get_config`, never ``app.config.vlmcatalog_*``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .catalog.issues import Subtype
+from .catalog.query import QueryError, canonical_field, parse_sort
+from .warnings_ import log_warning
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+#: Composite table columns, on top of every catalog field and derived field.
+COMPOSITE_COLUMNS: dict[str, str] = {
+    "links": "the entry's links (paper, code, project...) as hyperlinks",
+    "title+short": "the title followed by the short name in parentheses",
+}
+
+
+def column_problem(name: str) -> str | None:
+    """None if ``name`` is a valid table column, else a message saying why not."""
+    if name in COMPOSITE_COLUMNS or canonical_field(name) is not None:
+        return None
+    return f"unknown column '{name}'"
+
+
+def _paths(value: Any) -> str | None:
+    if isinstance(value, str):
+        return None if value.strip() else "must not be empty"
+    if (
+        isinstance(value, list | tuple)
+        and value
+        and all(isinstance(v, str) and v.strip() for v in value)
+    ):
+        return None
+    return "must be a path or a non-empty list of paths"
+
+
+def _bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "must be True or False"
+
+
+def _columns(value: Any) -> str | None:
+    if (
+        not isinstance(value, list | tuple)
+        or not value
+        or not all(isinstance(v, str) for v in value)
+    ):
+        return "must be a non-empty list of column names"
+    for name in value:
+        problem = column_problem(name)
+        if problem:
+            return problem
+    return None
+
+
+def _grid(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be a string like '1 2 3 3'"
+    parts = value.split()
+    if len(parts) not in (1, 4) or not all(p.isdigit() and 1 <= int(p) <= 12 for p in parts):
+        return "must be 1 or 4 integers from 1 to 12 (xs sm md lg), like '1 2 3 3'"
+    return None
+
+
+def _positive_int(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return None
+    return "must be a positive integer"
+
+
+def _sort(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be a string like '-year,title'"
+    if not value.strip():
+        return None
+    try:
+        parse_sort(value)
+    except QueryError as exc:
+        return str(exc)
+    return None
+
+
+def _meta(
+    doc: str,
+    validator: Callable[[Any], str | None],
+    rebuild: str = "env",
+) -> dict[str, Any]:
+    """Field metadata: help text, validator, and Sphinx rebuild scope."""
+    return {"doc": doc, "validator": validator, "rebuild": rebuild}
+
+
+@dataclass(frozen=True)
+class VlmCatalogConfig:
+    """All options of the extension; each is set in ``conf.py`` as ``vlmcatalog_<name>``."""
+
+    path: str | list[str] = field(
+        default="catalog",
+        metadata=_meta(
+            "Catalog location: a directory (searched recursively for ``*.yaml``/``*.yml``) "
+            "or a file, or a list of them, relative to the directory of ``conf.py``.",
+            _paths,
+        ),
+    )
+    strict: bool = field(
+        default=False,
+        metadata=_meta("Report catalog problems as errors instead of warnings.", _bool, ""),
+    )
+    quiet: bool = field(
+        default=False,
+        metadata=_meta(
+            "Do not report catalog problems at all (they are still counted in the info line).",
+            _bool,
+            "",
+        ),
+    )
+    table_columns: list[str] = field(
+        default_factory=lambda: ["label", "title", "venue", "year", "links"],
+        metadata=_meta(
+            "Columns of a ``vlm-table`` without ``:columns:``: any catalog field, ``label``, "
+            "``links`` or ``title+short``.",
+            _columns,
+        ),
+    )
+    table_sort: str = field(
+        default="",
+        metadata=_meta(
+            "Sort order of tables, cards and lists without ``:sort:`` (empty: catalog order).",
+            _sort,
+        ),
+    )
+    longtable_rows: int = field(
+        default=30,
+        metadata=_meta(
+            "Tables with more rows than this get the ``longtable`` class (break across PDF pages).",
+            _positive_int,
+        ),
+    )
+    card_columns: str = field(
+        default="1 2 3 3",
+        metadata=_meta(
+            "Cards per row of ``vlm-cards`` by screen size (xs sm md lg), as in "
+            "sphinx-design grids.",
+            _grid,
+            "html",
+        ),
+    )
+
+    @property
+    def paths(self) -> list[str]:
+        """``path`` as a list."""
+        return [self.path] if isinstance(self.path, str) else list(self.path)
+
+
+def config_fields() -> list[dataclasses.Field[Any]]:
+    """The option declarations, in order (the docs render them)."""
+    return list(dataclasses.fields(VlmCatalogConfig))
+
+
+def _default(f: dataclasses.Field[Any]) -> Any:
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    factory: Callable[[], Any] = f.default_factory  # type: ignore[assignment]
+    return factory()
+
+
+def register_config(app: Sphinx) -> None:
+    """Declare every option as a ``vlmcatalog_*`` config value."""
+    for f in config_fields():
+        # types=Any: our validator checks the values (and falls back), so Sphinx need not
+        app.add_config_value(
+            f"vlmcatalog_{f.name}",
+            _default(f),
+            f.metadata["rebuild"],
+            types=Any,
+            description=f.metadata["doc"],
+        )
+
+
+def validate_config(app: Sphinx, config: Config) -> None:
+    """Replace invalid values by their defaults, with a warning (``config-inited``)."""
+    for f in config_fields():
+        name = f"vlmcatalog_{f.name}"
+        problem = f.metadata["validator"](config[name])
+        if problem:
+            default = _default(f)
+            log_warning(
+                f"invalid {name} = {config[name]!r}: {problem}; using {default!r}",
+                Subtype.CONFIG,
+                None,
+            )
+            config[name] = default
+
+
+def get_config(env: BuildEnvironment) -> VlmCatalogConfig:
+    """The validated options of the current build."""
+    cfg = env.config
+    return VlmCatalogConfig(**{f.name: cfg[f"vlmcatalog_{f.name}"] for f in config_fields()})

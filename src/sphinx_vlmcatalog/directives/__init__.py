@@ -1,0 +1,1 @@
+"""Directives that put catalog entries into prose: tables, cards, lists and entry blocks."""

@@ -1,0 +1,214 @@
+"""The base of every catalog directive, and the small renderers they share.
+
+:class:`CatalogDirective` gives access to the catalog and the domain, declares the selection
+options every family accepts (``:filter:``, ``:sort:``, ``:limit:``, ``:class:``, ``:name:``),
+evaluates them with the pure query layer, and records what the document showed so that
+:mod:`..store` can re-read exactly the right documents when the catalog changes. Catalog strings
+always go into ``Text`` and ``reference`` nodes; nothing is rendered to markup and re-parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, final
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from ..catalog.digest import TAXONOMY_KEY
+from ..catalog.entries import LINK_KINDS, Entry, SourceMention
+from ..catalog.issues import Subtype
+from ..catalog.query import QueryError, field_value, parse_sort
+from ..config import get_config
+from ..nodes import entry_ref
+from ..store import get_catalog, get_domain, run_selection
+from ..warnings_ import log_warning
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.util.typing import OptionSpec
+
+    from ..catalog.index import Catalog
+    from ..domain import CatalogDomain
+
+#: Display names of link kinds.
+LINK_LABELS = {
+    "paper": "Paper",
+    "code": "Code",
+    "project": "Project",
+    "dataset": "Dataset",
+    "model": "Model",
+    "webpage": "Web",
+    "video": "Video",
+    "slides": "Slides",
+}
+
+
+def is_empty(value: Any) -> bool:
+    """True for None and empty strings or collections (rendered as an empty cell)."""
+    return value is None or value == "" or (isinstance(value, tuple | list | Mapping) and not value)
+
+
+def value_text(value: Any, catalog: Catalog | None = None, name: str = "") -> str:
+    """Plain text for a field value (lists joined; categories by title when known)."""
+    if isinstance(value, SourceMention):
+        return value.list
+    if isinstance(value, tuple | list):
+        if name in ("categories", "top_category") and catalog is not None:
+            return ", ".join(
+                catalog.categories[c].title if c in catalog.categories else c for c in value
+            )
+        return ", ".join(value_text(v) for v in value)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {value_text(v)}" for k, v in value.items())
+    return str(value)
+
+
+def link_nodes(
+    entry: Entry, *, classes: tuple[str, ...] = ("vlmcat-link",), sep: str = ", "
+) -> list[Node]:
+    """The entry's links, in :data:`LINK_KINDS` order, as external references."""
+    result: list[Node] = []
+    for kind in LINK_KINDS:
+        url = entry.links.get(kind)
+        if url is None:
+            continue
+        if result and sep:
+            result.append(nodes.Text(sep))
+        label = LINK_LABELS.get(kind, kind)
+        result.append(nodes.reference(label, label, refuri=url, classes=list(classes)))
+    return result
+
+
+def make_entry_ref(entry: Entry, text: str | None = None) -> entry_ref:
+    """A link to the entry's canonical place, resolved after reading."""
+    label = entry.label if text is None else text
+    return entry_ref(label, label, entry=entry.id)
+
+
+def grid_columns(argument: str | None) -> str:
+    """Option converter for a grid spec like ``1 2 3 3`` (cards per row at xs sm md lg)."""
+    value = (argument or "").strip()
+    parts = value.split()
+    if len(parts) not in (1, 4) or not all(p.isdigit() and 1 <= int(p) <= 12 for p in parts):
+        msg = "must be 1 or 4 integers from 1 to 12 (xs sm md lg), like '1 2 3 3'"
+        raise ValueError(msg)
+    return " ".join(parts)
+
+
+class CatalogDirective(SphinxDirective):
+    """Base of the catalog directives: selection options, catalog access, usage records."""
+
+    #: options every selecting directive accepts
+    selection_options: ClassVar[OptionSpec] = {
+        "filter": directives.unchanged,
+        "sort": directives.unchanged,
+        "limit": directives.positive_int,
+    }
+    #: options every catalog directive accepts
+    common_options: ClassVar[OptionSpec] = {
+        "class": directives.class_option,
+        "name": directives.unchanged,
+    }
+
+    @final
+    def run(self) -> list[Node]:
+        """Build the nodes (:meth:`run_catalog`) and give them source info."""
+        result = self.run_catalog()
+        for node in result:
+            if isinstance(node, nodes.Element) and node.source is None:
+                self.set_source_info(node)
+        return result
+
+    def run_catalog(self) -> list[Node]:
+        """Validate options, build nodes, record usage; overridden by each directive."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ access
+
+    @property
+    def catalog(self) -> Catalog:
+        """The catalog of this build."""
+        return get_catalog(self.env)
+
+    @property
+    def domain(self) -> CatalogDomain:
+        """The ``vlm`` domain."""
+        return get_domain(self.env)
+
+    def warn(self, message: str, subtype: Subtype) -> None:
+        """Warn at this directive's line."""
+        log_warning(f"{self.name}: {message}", subtype, self.get_location())
+
+    # ------------------------------------------------------------------ selection
+
+    def select(self) -> list[Entry] | None:
+        """Entries chosen by ``:filter:``, ``:sort:`` and ``:limit:``; None after a warning.
+
+        The query and its result are recorded, so the document is re-read when the result
+        changes; the entries are recorded as shown.
+        """
+        filter_ = self.options.get("filter", "").strip()
+        sort = self.options.get("sort", get_config(self.env).table_sort).strip()
+        limit = self.options.get("limit")
+        try:
+            parse_sort(sort) if sort else None
+        except QueryError as exc:
+            self.warn(f"invalid sort: {exc}", Subtype.QUERY)
+            return None
+        try:
+            entries = run_selection(self.catalog, filter_, sort, limit)
+        except QueryError as exc:
+            self.warn(f"invalid filter: {exc}", Subtype.QUERY)
+            return None
+        ids = tuple(e.id for e in entries)
+        self.domain.note_query(self.env.docname, (filter_, sort, limit, ids))
+        self.note_shown(ids)
+        if not entries:
+            self.warn(f"no entries match {filter_!r}", Subtype.EMPTY_RESULT)
+        return entries
+
+    def lookup(self, key: str) -> Entry | None:
+        """The entry ``key``, or None after an ``unknown_entry`` warning.
+
+        Either way the id is recorded as shown, so adding the entry later re-reads the document.
+        """
+        self.note_shown([key])
+        entry = self.catalog.get(key)
+        if entry is None:
+            self.warn(f"unknown catalog entry '{key}'", Subtype.UNKNOWN_ENTRY)
+        return entry
+
+    def note_shown(self, ids: Any) -> None:
+        """Record entries whose content this document shows."""
+        self.domain.note_shown(self.env.docname, ids)
+
+    def note_taxonomy(self) -> None:
+        """Record that this document shows category titles."""
+        self.domain.note_shown(self.env.docname, [TAXONOMY_KEY])
+
+    # ------------------------------------------------------------------ nodes
+
+    def make_anchor(self, prefix: str, key: str) -> nodes.target:
+        """A target with a document-unique id derived from ``key`` (for links and LaTeX labels)."""
+        node_id = make_id(self.env, self.state.document, prefix, key)
+        target = nodes.target("", "", ids=[node_id])
+        self.state.document.note_explicit_target(target)
+        return target
+
+    def fallback_anchor(self, key: str) -> nodes.target:
+        """An anchor that links to ``key`` may use when the entry has no ``vlm-entry`` home."""
+        target = self.make_anchor("vlmcat", key)
+        self.domain.note_anchor(self.env.docname, key, target["ids"][0])
+        return target
+
+    def field_text(self, entry: Entry, name: str) -> str:
+        """Text of field ``name`` of ``entry`` ("" when empty)."""
+        value = field_value(entry, name)
+        if is_empty(value):
+            return ""
+        if name in ("categories", "top_category"):
+            self.note_taxonomy()
+        return value_text(value, self.catalog, name)

@@ -1,0 +1,43 @@
+"""The extension's only custom node, with pass-through visitors for every builder format.
+
+Tables, cards, lists and entry blocks are plain docutils nodes. The one exception is
+:class:`entry_ref`, a link to an entry's canonical place that is resolved after reading (by
+:class:`~sphinx_vlmcatalog.transforms.EntryRefResolver`), because that place may be in another
+document. It is cheaper than a ``pending_xref`` per table row: the resolver looks each one up in a
+dictionary. Should one survive to a writer, its children are rendered as plain text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import SphinxTranslator
+
+
+class entry_ref(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
+    """A link to catalog entry ``node["entry"]``, wrapping the text to show."""
+
+
+def visit_entry_ref(self: SphinxTranslator, node: entry_ref) -> None:
+    """Render nothing of its own: the children (the label) are written as usual."""
+
+
+def depart_entry_ref(self: SphinxTranslator, node: entry_ref) -> None:
+    """See :func:`visit_entry_ref`."""
+
+
+def setup_nodes(app: Sphinx) -> None:
+    """Register the node with visitors for html (epub, singlehtml), latex, text, man, texinfo."""
+    passthrough = (visit_entry_ref, depart_entry_ref)
+    app.add_node(
+        entry_ref,
+        html=passthrough,
+        latex=passthrough,
+        text=passthrough,
+        man=passthrough,
+        texinfo=passthrough,
+    )

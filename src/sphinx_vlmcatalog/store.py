@@ -1,0 +1,166 @@
+"""The catalog inside a build: load it once, report its problems once, and track who uses what.
+
+At ``builder-inited`` the catalog files are fingerprinted (names and contents); the catalog kept
+in the environment from the previous build is reused when the fingerprint is unchanged, and
+otherwise reloaded and compared entry by entry (:mod:`.catalog.digest`). At ``env-get-outdated``
+the documents that showed a changed entry, or whose stored queries now give other results, are
+returned for re-reading; no document depends on the YAML files as a whole, so editing one entry
+re-reads only its pages. At ``env-updated`` the link-target index is rebuilt and documents whose
+links point at a moved target are returned for rewriting.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from sphinx.util import logging
+
+from .catalog.digest import changed_keys, entry_digests
+from .catalog.loader import find_files, fingerprint, load_catalog
+from .catalog.query import parse_query, parse_sort, select, sort_entries
+from .config import get_config
+from .warnings_ import log_warning
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from .catalog.entries import Entry
+    from .catalog.index import Catalog
+    from .catalog.issues import Issue
+    from .domain import CatalogDomain
+
+logger = logging.getLogger(__name__)
+
+
+def get_domain(env: BuildEnvironment) -> CatalogDomain:
+    """The ``vlm`` domain of ``env``."""
+    return cast("CatalogDomain", env.get_domain("vlm"))
+
+
+def get_catalog(env: BuildEnvironment) -> Catalog:
+    """The catalog of the current build (loaded at ``builder-inited``)."""
+    catalog = get_domain(env).catalog
+    if catalog is None:  # builder-inited always loads it; this guards misuse
+        msg = "the vlmcatalog catalog is used before builder-inited loaded it"
+        raise RuntimeError(msg)
+    return catalog
+
+
+def run_selection(catalog: Catalog, filter_: str, sort: str, limit: int | None) -> list[Entry]:
+    """Entries for a filter, sort and limit, exactly as directives show them.
+
+    :raises QueryError: if ``filter_`` or ``sort`` cannot be parsed.
+    """
+    entries = select(catalog, parse_query(filter_))
+    if sort.strip():
+        entries = sort_entries(entries, parse_sort(sort))
+    return entries[:limit] if limit is not None else entries
+
+
+def load_catalog_for_build(app: Sphinx) -> None:
+    """Load the catalog, or keep the previous build's if its files are unchanged."""
+    env = app.env
+    cfg = get_config(env)
+    domain = get_domain(env)
+    base = str(app.confdir)
+    paths = [os.path.join(base, p) for p in cfg.paths]
+    files, _ = find_files(paths)
+    print_ = fingerprint(files)
+    if domain.catalog is not None and domain.data["fingerprint"] == print_:
+        domain.data["changed"] = set()
+        logger.info("vlmcatalog: catalog up to date (%d entries)", len(domain.catalog))
+        return
+    result = load_catalog(paths, base=Path(base))
+    report_issues(result.issues, strict=cfg.strict, quiet=cfg.quiet, base=base)
+    digests = entry_digests(result.catalog)
+    previous = domain.catalog
+    domain.data["changed"] = (
+        changed_keys(domain.data["digests"], digests) if previous is not None else set()
+    )
+    domain.data.update(catalog=result.catalog, fingerprint=print_, digests=digests)
+    logger.info(
+        "vlmcatalog: loaded %d entries from %d files (%d problems)",
+        len(result.catalog),
+        len(result.files),
+        len(result.issues),
+    )
+
+
+def report_issues(issues: Sequence[Issue], *, strict: bool, quiet: bool, base: str) -> None:
+    """Log catalog problems as ``vlmcatalog.<subtype>`` warnings at ``path:line``.
+
+    :param base: absolute paths below this directory are shown relative to it
+    """
+    if quiet:
+        return
+    for issue in issues:
+        path, line = issue.where.path, issue.where.line
+        if os.path.isabs(path) and Path(path).is_relative_to(base):
+            path = os.path.relpath(path, base)
+        if line:
+            log_warning(issue.message, issue.subtype, f"{path}:{line}", error=strict)
+        else:  # Sphinx would take a bare path for a docname, so name it in the message
+            log_warning(f"{path}: {issue.message}", issue.subtype, None, error=strict)
+
+
+def builder_inited(app: Sphinx) -> None:
+    """Load the catalog before anything is read (``builder-inited``)."""
+    load_catalog_for_build(app)
+
+
+def outdated_documents(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Documents to re-read because the catalog changed under them (``env-get-outdated``)."""
+    domain = get_domain(env)
+    changed_ids: set[str] = domain.data["changed"]
+    catalog = domain.catalog
+    if not changed_ids or catalog is None:
+        return []
+    results: dict[tuple[str, str, int | None], tuple[str, ...] | None] = {}
+
+    def rerun(filter_: str, sort: str, limit: int | None) -> tuple[str, ...] | None:
+        key = (filter_, sort, limit)
+        if key not in results:
+            try:
+                results[key] = tuple(e.id for e in run_selection(catalog, filter_, sort, limit))
+            except ValueError:  # QueryError; the document will warn again when re-read
+                results[key] = None
+        return results[key]
+
+    outdated = []
+    for docname, rec in sorted(domain.docs.items()):
+        if docname in removed or docname in changed or docname not in env.found_docs:
+            continue
+        if rec["shown"] & changed_ids or any(
+            rerun(f, s, lim) != ids for f, s, lim, ids in rec["queries"]
+        ):
+            outdated.append(docname)
+    logger.info(
+        "vlmcatalog: %d catalog entries changed; %d documents show them",
+        len(changed_ids),
+        len(outdated),
+    )
+    return outdated
+
+
+def index_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Rebuild the link-target index; return documents whose links now point elsewhere.
+
+    Runs at ``env-updated``, in the main process, so the write phase only reads domain data.
+    """
+    domain = get_domain(env)
+    old = dict(domain.index)
+    new = domain.compute_index()
+    moved = {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+    if not moved or not old:  # first build: everything is written anyway
+        return []
+    return sorted(
+        docname
+        for docname, rec in domain.docs.items()
+        if ((rec["refs"] | rec["shown"]) & moved) and docname in env.all_docs
+    )

@@ -1,0 +1,72 @@
+"""Unit tests without a Sphinx build: digests, config validation, the tree check itself."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from docutils import nodes
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser
+from docutils.utils import new_document
+
+from conftest import check_parents
+from sphinx_vlmcatalog.catalog.digest import TAXONOMY_KEY, changed_keys, entry_digests
+from sphinx_vlmcatalog.catalog.entries import Model, SourceRef
+from sphinx_vlmcatalog.catalog.index import Catalog
+from sphinx_vlmcatalog.config import VlmCatalogConfig, column_problem, config_fields
+
+
+def catalog(*entries: Model) -> Catalog:
+    return Catalog({e.id: e for e in entries})
+
+
+def test_digest_ignores_position_but_sees_content_and_used_by() -> None:
+    a = Model(id="a", kind="model", title="A", source=SourceRef("x.yaml", 1))
+    b = Model(id="b", kind="model", title="B")
+    old = entry_digests(catalog(a, b))
+    moved = dataclasses.replace(a, source=SourceRef("y.yaml", 40), lines={"id": 40})
+    assert changed_keys(old, entry_digests(catalog(moved, b))) == set()
+    edited = dataclasses.replace(a, title="A2")
+    assert changed_keys(old, entry_digests(catalog(edited, b))) == {"a"}
+    # b now names a: a's "used by" list changes, so a counts as changed too
+    relating = dataclasses.replace(b, relations={"builds_on": ("a",)})
+    assert changed_keys(old, entry_digests(catalog(a, relating))) == {"a", "b"}
+    assert changed_keys(old, entry_digests(catalog(a))) == {"b"}
+    assert TAXONOMY_KEY in old
+
+
+def test_config_fields_documented_and_defaults_valid() -> None:
+    for f in config_fields():
+        assert f.metadata["doc"]
+        default = VlmCatalogConfig()
+        assert f.metadata["validator"](getattr(default, f.name)) is None, f.name
+    assert VlmCatalogConfig(path="a").paths == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [
+        ("title+short", True),
+        ("links", True),
+        ("label", True),
+        ("category", True),
+        ("parameters", True),
+        ("bogus", False),
+    ],
+)
+def test_columns(name: str, ok: bool) -> None:
+    assert (column_problem(name) is None) is ok
+
+
+def test_tree_check_catches_orphans() -> None:
+    doc = new_document("<test>", get_default_settings(Parser))
+    para = nodes.paragraph("", "text")
+    doc += para
+    check_parents(None, doc, "ok")
+    stray = nodes.Text("stray")
+    stray.parent = para  # claims a parent that does not list it
+    para.children.append(nodes.inline())
+    para.children[-1].parent = None
+    with pytest.raises(AssertionError, match="orphan"):
+        check_parents(None, doc, "bad")

@@ -1,0 +1,50 @@
+"""Helpers shared by the tests: parsed HTML bodies and colour-free logs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup
+from sphinx.util.console import strip_escape_sequences
+
+
+def html(app: Any, docname: str) -> BeautifulSoup:
+    """The main body of a built HTML page."""
+    text = (Path(app.outdir) / f"{docname}.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(text, "html.parser")
+    body = soup.select_one("div.body") or soup
+    return BeautifulSoup(str(body), "html.parser")
+
+
+def warnings(app: Any) -> str:
+    """The warning stream without colour codes."""
+    return strip_escape_sequences(app.warning.getvalue())
+
+
+def status(app: Any) -> str:
+    """The status stream without colour codes."""
+    return strip_escape_sequences(app.status.getvalue())
+
+
+def cells(table: Any) -> list[list[str]]:
+    """Body rows of an HTML table as lists of cell texts."""
+    return [
+        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in table.select("tbody tr")
+    ]
+
+
+def make_app_copy(root: str, dest: Path, buildername: str = "html", **kwargs: Any) -> Any:
+    """A :class:`~sphinx.testing.util.SphinxTestApp` over a fresh copy of ``tests/roots/<root>``.
+
+    For module-scoped fixtures (Sphinx's ``make_app`` is function-scoped) and for tests that edit
+    the sources between builds.
+    """
+    import shutil
+
+    from sphinx.testing.util import SphinxTestApp
+
+    if not dest.exists():
+        shutil.copytree(Path(__file__).parent / "roots" / root, dest)
+    return SphinxTestApp(buildername, srcdir=dest, **kwargs)
