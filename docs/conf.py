@@ -14,7 +14,8 @@ author = "sphinx-vlmcatalog developers"
 copyright = "2026, sphinx-vlmcatalog developers"
 version = release = sphinx_vlmcatalog.__version__
 
-extensions = ["myst_parser", "sphinx_design", "vlmdocs"]
+extensions = ["myst_parser", "sphinx_design", "sphinx_vlmcatalog", "vlmdocs"]
+vlmcatalog_path = "../catalog"
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]

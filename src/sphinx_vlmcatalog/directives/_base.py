@@ -82,6 +82,15 @@ def link_nodes(
     return result
 
 
+def entry_class(entry: Entry) -> str:
+    """The class that marks every rendering of ``entry`` (a row, card or list item).
+
+    Ids are lowercase slugs, so they are safe inside a class name; readers' scripts, user CSS and
+    the coverage test find an entry's renderings by it.
+    """
+    return f"vlmcat-id-{entry.id}"
+
+
 def make_entry_ref(entry: Entry, text: str | None = None) -> entry_ref:
     """A link to the entry's canonical place, resolved after reading."""
     label = entry.label if text is None else text

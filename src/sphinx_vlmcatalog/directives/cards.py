@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 
-from ._base import CatalogDirective, grid_columns, link_nodes, make_entry_ref
+from ._base import CatalogDirective, entry_class, grid_columns, link_nodes, make_entry_ref
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -32,7 +32,9 @@ def separator() -> nodes.inline:
 class _CardMixin(CatalogDirective):
     def build_card(self, entry: Entry) -> nodes.container:
         """One card: anchor, linked label, full title, badges, summary, link buttons."""
-        card = nodes.container(classes=["vlmcat-card", f"vlmcat-kind-{entry.kind}"])
+        card = nodes.container(
+            classes=["vlmcat-card", f"vlmcat-kind-{entry.kind}", entry_class(entry)]
+        )
         self.set_source_info(card)
         card += self.fallback_anchor(entry.id)
         card += nodes.rubric("", "", make_entry_ref(entry), classes=["vlmcat-card-title"])
@@ -51,6 +53,13 @@ class _CardMixin(CatalogDirective):
         card += badges
         if entry.summary:
             card += nodes.paragraph(entry.summary, entry.summary, classes=["vlmcat-summary"])
+        points = entry.get("points")
+        if points:  # a topic's points are its content; never leave them out
+            card += nodes.bullet_list(
+                "",
+                *(nodes.list_item("", nodes.paragraph(p, p)) for p in points),
+                classes=["vlmcat-points"],
+            )
         links = link_nodes(entry, classes=("vlmcat-button",), sep="")
         if links:
             buttons = nodes.paragraph(classes=["vlmcat-buttons"])

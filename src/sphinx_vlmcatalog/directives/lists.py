@@ -13,7 +13,7 @@ from docutils.parsers.rst import directives
 
 from ..catalog.issues import Subtype
 from ..catalog.query import canonical_field, group_entries
-from ._base import CatalogDirective, link_nodes, make_entry_ref
+from ._base import CatalogDirective, entry_class, link_nodes, make_entry_ref
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -73,7 +73,7 @@ class CatalogListDirective(CatalogDirective):
             if links:
                 para += nodes.Text(" · ")
                 para.extend(links)
-            blist += nodes.list_item("", para)
+            blist += nodes.list_item("", para, classes=[entry_class(entry)])
         return blist
 
 

@@ -22,7 +22,7 @@ from ..catalog.entries import Entry
 from ..catalog.issues import Subtype
 from ..catalog.query import QUANTITY_FIELDS, canonical_field, field_value, group_entries, quantity
 from ..config import COMPOSITE_COLUMNS, column_problem, get_config
-from ._base import CatalogDirective, link_nodes, make_entry_ref
+from ._base import CatalogDirective, entry_class, link_nodes, make_entry_ref
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -195,7 +195,7 @@ class CatalogTableDirective(CatalogDirective):
                 )
                 tbody += nodes.row("", cell, classes=["vlmcat-group"])
             for entry in entries:
-                row = nodes.row()
+                row = nodes.row(classes=[entry_class(entry)])
                 for column in columns:
                     row += self.cell(entry, column, column == link_column)
                 tbody += row
