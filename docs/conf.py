@@ -18,7 +18,7 @@ extensions = ["myst_parser", "sphinx_design", "sphinx_vlmcatalog", "vlmdocs"]
 vlmcatalog_path = "../catalog"
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "snippets"]
 
 html_theme = "furo"
 html_title = "VLM survey"

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sphinx.application import Sphinx
+from sphinx.testing.util import SphinxTestApp
 
 from sphinx_vlmcatalog.catalog.loader import load_catalog
 
@@ -20,15 +20,25 @@ DOCS = REPO / "docs"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def site(tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("site")
     warnings = io.StringIO()
-    # alabaster: the test environment does not install the docs theme
-    app = Sphinx(str(DOCS), str(DOCS), str(out / "html"), str(out / "doctrees"), "html",
-                 confoverrides={"html_theme": "alabaster"}, status=None, warning=warnings,
-                 freshenv=True)
-    app.build()
-    return out / "html", warnings.getvalue()
+    # alabaster: the test environment does not install the docs theme. SphinxTestApp (not
+    # Sphinx) undoes its global docutils registrations, so later test apps start clean.
+    app = SphinxTestApp(
+        "html",
+        srcdir=DOCS,
+        builddir=out,
+        freshenv=True,
+        confoverrides={"html_theme": "alabaster"},
+        status=io.StringIO(),
+        warning=warnings,
+    )
+    try:
+        app.build()
+        yield out / "html", warnings.getvalue()
+    finally:
+        app.cleanup()
 
 
 def test_site_builds_without_warnings(site):
@@ -51,10 +61,20 @@ def test_every_entry_is_shown_in_the_survey(site):
 
 def test_chapters_are_in_order(site):
     html, _ = site
-    index = (html / "survey" / "index.html").read_text()
-    chapters = ["introduction", "foundations", "datasets", "pretraining", "transfer",
-                "distillation", "large-vlms", "applications", "benchmarks", "challenges",
-                "resources"]
-    positions = [index.find(f'href="{name}.html"') for name in chapters]
+    index = (html / "index.html").read_text()
+    chapters = [
+        "introduction",
+        "foundations",
+        "datasets",
+        "pretraining",
+        "transfer",
+        "distillation",
+        "large-vlms",
+        "applications",
+        "benchmarks",
+        "challenges",
+        "resources",
+    ]
+    positions = [index.find(f'href="survey/{name}.html"') for name in chapters]
     assert all(p > 0 for p in positions)
     assert positions == sorted(positions)

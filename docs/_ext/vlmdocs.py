@@ -2,7 +2,8 @@
 
 ``vlmdocs-fields`` renders the catalog format (the fields of each entry kind) from the entry
 dataclasses, the same declaration the JSON Schema and the validator use, so the reference is
-never written twice. ``vlmdocs-subtypes`` renders the warning subtypes from their Enum.
+never written twice. ``vlmdocs-subtypes`` renders the warning subtypes from their Enum and
+``vlmdocs-config`` the configuration options from their dataclass.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_vlmcatalog.catalog.entries import KIND_CLASSES, data_fields
 from sphinx_vlmcatalog.catalog.issues import Subtype
+from sphinx_vlmcatalog.config import config_fields
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -114,8 +116,26 @@ class SubtypesDirective(SphinxDirective):
         return [_table(["Subtype", "When"], rows, [30, 70])]
 
 
+class ConfigDirective(SphinxDirective):
+    """Table of the ``vlmcatalog_*`` options, from the configuration dataclass."""
+
+    def run(self) -> list[nodes.Node]:
+        rows: list[list[nodes.Node | str]] = []
+        for f in config_fields():
+            default = f.default_factory() if callable(f.default_factory) else f.default
+            rows.append(
+                [
+                    nodes.paragraph("", "", nodes.literal(text=f"vlmcatalog_{f.name}")),
+                    nodes.paragraph("", "", nodes.literal(text=repr(default))),
+                    _doc_paragraph(f.metadata["doc"]),
+                ]
+            )
+        return [_table(["Option", "Default", "Meaning"], rows, [28, 22, 50])]
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     """Register the documentation-only directives."""
     app.add_directive("vlmdocs-fields", FieldsDirective)
     app.add_directive("vlmdocs-subtypes", SubtypesDirective)
+    app.add_directive("vlmdocs-config", ConfigDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
