@@ -9,7 +9,7 @@ import sphinx_vlmcatalog
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
-project = "Vision-Language Models: a catalogued survey"
+project = "Vision-Language Models: a Cataloged Survey"
 author = "sphinx-vlmcatalog developers"
 copyright = "2026, sphinx-vlmcatalog developers"
 version = release = sphinx_vlmcatalog.__version__
@@ -29,6 +29,8 @@ latex_documents = [("index", "vlm-survey.tex", project, author, "manual")]
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
+    # chapters start on the next page, not the next right-hand page: no blank pages on screen
+    "extraclassoptions": "openany,oneside",
     "fontpkg": r"""
 \setmainfont{FreeSerif}
 \setsansfont{FreeSans}
