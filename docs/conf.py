@@ -16,6 +16,8 @@ version = release = sphinx_vlmcatalog.__version__
 
 extensions = ["myst_parser", "sphinx_design", "sphinx_vlmcatalog", "vlmdocs"]
 vlmcatalog_path = "../catalog"
+# one HTML page per entry, generated into docs/entries/ (git-ignored; not part of the PDF)
+vlmcatalog_entry_pages = "entries"
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "snippets"]

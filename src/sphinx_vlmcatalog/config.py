@@ -10,6 +10,7 @@ the values through :func:`get_config`, never ``app.config.vlmcatalog_*``.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -73,6 +74,14 @@ def _grid(value: Any) -> str | None:
     parts = value.split()
     if len(parts) not in (1, 4) or not all(p.isdigit() and 1 <= int(p) <= 12 for p in parts):
         return "must be 1 or 4 integers from 1 to 12 (xs sm md lg), like '1 2 3 3'"
+    return None
+
+
+def _entry_pages(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be a directory name such as 'entries', or '' (no entry pages)"
+    if value and not re.fullmatch(r"[a-z0-9_][a-z0-9_-]*(/[a-z0-9_][a-z0-9_-]*)*", value):
+        return "must be a relative directory of lowercase letters, digits, '_' and '-'"
     return None
 
 
@@ -156,6 +165,18 @@ class VlmCatalogConfig:
             "sphinx-design grids.",
             _grid,
             "html",
+        ),
+    )
+    entry_pages: str = field(
+        default="",
+        metadata=_meta(
+            "Generate one HTML page per catalog entry in this directory of the source tree "
+            "(for example ``entries``), plus an index page ``<dir>/index``; empty: no entry "
+            "pages. The pages are small generated stubs (the directory gets its own "
+            "``.gitignore``); they become the entries' canonical places, so ``{vlm}`` links "
+            "lead there. They are not part of the PDF, where links go to the chapters' tables, "
+            "cards and lists instead.",
+            _entry_pages,
         ),
     )
 

@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_refnode
 
 from .catalog.entries import EntryKind
 from .catalog.issues import Subtype
+from .config import get_config
 from .roles import EntryRole
 from .warnings_ import log_warning
 
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 
     from .catalog.index import Catalog
 
+
+#: Builder formats that assemble one document from the root toctree (without entry pages).
+SINGLE_DOCUMENT_FORMATS = frozenset({"latex", "texinfo", "man"})
 
 #: A query a document evaluated: (filter, sort, limit, resulting ids in display order).
 QueryRecord = tuple[str, str, int | None, tuple[str, ...]]
@@ -76,9 +80,12 @@ class CatalogDomain(Domain):
         "changed": set(),  # ids changed by this build's reload (empty when up to date)
         "docs": {},  # docname -> DocRecord
         "index": {},  # id -> (docname, anchor, priority); computed at env-updated
+        "print_index": {},  # the same without entry pages, for single-document builders
+        "mentions": {},  # id -> ((docname, anchor), ...); computed at env-updated
     }
     # 1: first version
-    data_version = 1
+    # 2: print_index and mentions (entry pages)
+    data_version = 2
 
     # ---------------------------------------------------------------- typed access
 
@@ -96,6 +103,11 @@ class CatalogDomain(Domain):
     def index(self) -> dict[str, tuple[str, str, int]]:
         """Entry id -> (docname, anchor, priority) of its link target; 1 = home, 2 = fallback."""
         return self.data["index"]  # type: ignore[no-any-return]
+
+    @property
+    def print_index(self) -> dict[str, tuple[str, str, int]]:
+        """Like :attr:`index`, but never pointing into the generated entry pages."""
+        return self.data["print_index"]  # type: ignore[no-any-return]
 
     def record(self, docname: str) -> DocRecord:
         """The record of ``docname``, created on first use."""
@@ -169,16 +181,29 @@ class CatalogDomain(Domain):
                 self._claim(key, docname, anchor, line)
 
     def compute_index(self) -> dict[str, tuple[str, str, int]]:
-        """Rebuild the link-target index; deterministic whatever order documents were read in."""
+        """Rebuild the link-target index; deterministic whatever order documents were read in.
+
+        A second index leaves out the generated entry pages: single-document builders (LaTeX,
+        singlehtml...) do not include them, so their links go to a chapter's card, list item or
+        ``vlm-entry`` block, or else to the entry's own URL.
+        """
+        folder = get_config(self.env).entry_pages
+        pages = folder + "/" if folder else None
         index: dict[str, tuple[str, str, int]] = {}
+        print_index: dict[str, tuple[str, str, int]] = {}
         for docname in sorted(self.docs):
             rec = self.docs[docname]
-            for key, (anchor, _line) in rec["homes"].items():
-                if key not in index or index[key][2] > 1:
-                    index[key] = (docname, anchor, 1)
-            for key, anchor in rec["anchors"].items():
-                index.setdefault(key, (docname, anchor, 2))
+            targets = [index]
+            if pages is None or not docname.startswith(pages):
+                targets.append(print_index)
+            for target in targets:
+                for key, (anchor, _line) in rec["homes"].items():
+                    if key not in target or target[key][2] > 1:
+                        target[key] = (docname, anchor, 1)
+                for key, anchor in rec["anchors"].items():
+                    target.setdefault(key, (docname, anchor, 2))
         self.data["index"] = index
+        self.data["print_index"] = print_index
         return index
 
     def resolve_xref(
@@ -216,7 +241,8 @@ class CatalogDomain(Domain):
         entry has no link either (callers then keep the plain text).
         """
         entry = self.catalog.get(key) if self.catalog is not None else None
-        found = self.index.get(key)
+        single = builder.name == "singlehtml" or builder.format in SINGLE_DOCUMENT_FORMATS
+        found = (self.print_index if single else self.index).get(key)
         if found is not None:
             docname, anchor, _prio = found
             title = entry.title if entry is not None else key

@@ -12,9 +12,12 @@ from .config import register_config, validate_config
 from .directives.cards import setup_cards
 from .directives.entry import setup_entry
 from .directives.lists import setup_lists
+from .directives.pages import setup_pages
 from .directives.tables import setup_tables
 from .domain import CatalogDomain
+from .entry_pages import setup_entry_pages
 from .nodes import setup_nodes
+from .reader import setup_reader
 from .roles import CountRole, EntryRole, warn_missing_reference
 from .store import builder_inited, index_updated, outdated_documents
 from .transforms import setup_transforms
@@ -28,7 +31,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bump when pickled node attributes or environment data change shape.
 #: 1: first version (domain data: see CatalogDomain.data_version).
-ENV_VERSION = 1
+#: 2: entry pages (domain data version 2)
+ENV_VERSION = 2
 
 
 def add_static_assets(app: Sphinx) -> None:
@@ -52,8 +56,11 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_cards(app)
     setup_lists(app)
     setup_entry(app)
+    setup_pages(app)
     setup_transforms(app)
+    setup_reader(app)
     app.connect("builder-inited", builder_inited)
+    setup_entry_pages(app)  # after builder_inited: the stubs need the loaded catalog
     app.connect("builder-inited", add_static_assets)
     app.connect("env-get-outdated", outdated_documents)
     app.connect("env-updated", index_updated)

@@ -1,9 +1,11 @@
 """``vlm-entry``: everything about one entry, and the entry's canonical place ("home").
 
-The block is a target (``vlm-<id>``, also an index entry and an ``objects.inv`` object) followed
-by a container holding the title and a field list: every non-empty field, the links, and the
-relations in both directions ("uses" from the entry's own ``relations``, "used by" from the
-catalog's reverse index), each related entry linked to its own home.
+When ``vlmcatalog_entry_pages`` is set, the generated entry page is the home instead, and a
+``vlm-entry`` block elsewhere is only a fallback target (used by the PDF, which has no entry
+pages). The block is a target (``vlm-<id>``, also an index entry and an ``objects.inv``
+object) followed by a container holding the title and a field list: every non-empty field,
+the links, and the relations in both directions ("uses" from the entry's own ``relations``,
+"used by" from the catalog's reverse index), each related entry linked to its own home.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from sphinx import addnodes
 
-from ..catalog.entries import RELATION_INVERSE, RELATION_KINDS, data_fields
+from ..catalog.entries import RELATION_INVERSE, RELATION_KINDS, Entry, data_fields
+from ..config import get_config
 from ._base import CatalogDirective, is_empty, link_nodes, make_entry_ref
 
 if TYPE_CHECKING:
@@ -21,7 +24,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
 
-    from ..catalog.entries import Entry
 
 #: Fields shown elsewhere in the block (title line, links) or not at all.
 _SKIP = frozenset({"id", "title", "links", "relations", "arxiv", "doi"})
@@ -52,22 +54,35 @@ class CatalogEntryDirective(CatalogDirective):
         entry = self.lookup(key)
         if entry is None:
             return []
-        target = self.make_anchor("vlm", key)
+        if get_config(self.env).entry_pages:
+            # the generated entry page is the home; this block is a target for the PDF only
+            target = self.fallback_anchor(key)
+            return [target, self.block(entry, title=True)]
+        return [*self.home_target(entry), self.block(entry, title=True)]
+
+    def home_target(self, entry: Entry) -> list[Node]:
+        """An index entry and the anchor of the entry's home, claimed for this document."""
+        target = self.make_anchor("vlm", entry.id)
         anchor = target["ids"][0]
-        self.domain.note_home(self.env.docname, key, anchor, self.lineno)
+        self.domain.note_home(self.env.docname, entry.id, anchor, self.lineno)
         index = addnodes.index(
             entries=[("single", f"{entry.label} ({entry.kind})", anchor, "", None)]
         )
+        return [index, target]
+
+    def block(self, entry: Entry, *, title: bool) -> nodes.container:
+        """The classed container with (optionally) the title, and the field list."""
         block = nodes.container(
             classes=["vlmcat-entry", f"vlmcat-kind-{entry.kind}", *self.options.get("class", [])]
         )
         self.set_source_info(block)
         self.add_name(block)
-        block += nodes.paragraph(
-            "", "", nodes.strong(entry.title, entry.title), classes=["vlmcat-entry-title"]
-        )
+        if title:
+            block += nodes.paragraph(
+                "", "", nodes.strong(entry.title, entry.title), classes=["vlmcat-entry-title"]
+            )
         block += self.field_list(entry)
-        return [index, target, block]
+        return block
 
     def field_list(self, entry: Entry) -> nodes.field_list:
         """Fields, links and relations of ``entry``."""

@@ -168,6 +168,7 @@ class CatalogTableDirective(CatalogDirective):
         widths = self.options.get("widths")
         weights = widths if isinstance(widths, list) else [WEIGHTS.get(c, 12) for c in columns]
         table = nodes.table(classes=["vlmcat-table", *self.options.get("class", [])])
+        table["vlm_columns"] = list(columns)  # for the reader's sorting and filtering (HTML)
         if nrows > get_config(self.env).longtable_rows:
             table["classes"].append("longtable")
         table["classes"].append("colwidths-given" if isinstance(widths, list) else "colwidths-auto")

@@ -1,0 +1,204 @@
+"""The reader features in a real browser: sorting, filtering, URL state, entry pages, BibTeX.
+
+Drives Debian's chromium through Playwright (never ``playwright install``); skipped when either
+is missing. The real survey is built to HTML once, served from 127.0.0.1, and every test saves a
+screenshot under ``tests/_artifacts/`` for a human to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent / "_artifacts"
+DOCS = Path(__file__).parent.parent / "docs"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium"),
+]
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory):
+    from sphinx.testing.util import SphinxTestApp
+
+    out = tmp_path_factory.mktemp("browser-site")
+    warnings = io.StringIO()
+    app = SphinxTestApp(
+        "html",
+        srcdir=DOCS,
+        builddir=out,
+        freshenv=True,
+        confoverrides={"html_theme": "alabaster"},
+        status=io.StringIO(),
+        warning=warnings,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings.getvalue() == ""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out / "html"))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def shot(page, name: str, locator=None) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = locator if locator is not None else page
+    target.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def column_values(table, index: int) -> list[str]:
+    return table.evaluate(
+        f"""t => Array.from(t.tBodies[0].rows)
+            .filter(r => !r.hidden && !r.classList.contains('vlmcat-group'))
+            .map(r => r.cells[{index}].textContent.trim())"""
+    )
+
+
+def datasets_table(page, site_url):
+    page.goto(f"{site_url}/survey/datasets.html")
+    table = page.locator("table.vlmcat-interactive").first
+    table.wait_for()
+    return table
+
+
+def test_sort_numeric_and_toggle(page, site_url):
+    table = datasets_table(page, site_url)
+    headers = table.locator("thead th")
+    names = [h.strip() for h in headers.all_inner_texts()]
+    year = next(i for i, n in enumerate(names) if n.startswith("Year"))
+    button = headers.nth(year).get_by_role("button")
+    button.click()
+    assert headers.nth(year).get_attribute("aria-sort") == "ascending"
+    years = [int(v) for v in column_values(table, year) if v]
+    assert years == sorted(years)
+    button.click()
+    assert headers.nth(year).get_attribute("aria-sort") == "descending"
+    years = [int(v) for v in column_values(table, year) if v]
+    assert years == sorted(years, reverse=True)
+    assert "sort-" in page.url
+    assert page.url.endswith("-year")
+    button.focus()
+    page.keyboard.press("Enter")  # headers are buttons: the keyboard sorts too
+    assert headers.nth(year).get_attribute("aria-sort") == "ascending"
+    shot(page, "chapter-table-sorted", table)
+
+
+def test_filter_query_and_text_with_url_state(page, site_url):
+    table = datasets_table(page, site_url)
+    table_id = table.get_attribute("id")
+    count = page.locator(f"#{table_id}-count")
+    total = int(count.inner_text().split(" of ")[1])
+    box = page.get_by_label("Filter").first
+    box.fill("year:>=2021")
+    page.wait_for_function(f"document.location.search.includes('filter-{table_id}')")
+    shown, of = (int(x) for x in count.inner_text().split(" of "))
+    assert of == total
+    assert 0 < shown < total
+    names = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    year = next(i for i, n in enumerate(names) if n.startswith("Year"))
+    assert all(int(v) >= 2021 for v in column_values(table, year) if v)
+    shot(page, "chapter-table-filtered")
+    # a reload restores the filter from the URL
+    page.reload()
+    table.wait_for()
+    assert page.get_by_label("Filter").first.input_value() == "year:>=2021"
+    assert count.inner_text() == f"{shown} of {total}"
+    # free text
+    box = page.get_by_label("Filter").first
+    box.fill("coco")
+    page.wait_for_function("document.location.search.includes('coco')")
+    text_shown = int(count.inner_text().split(" of ")[0])
+    assert 0 < text_shown < total
+    rows = table.locator("tbody tr:not([hidden])")
+    assert rows.count() == text_shown
+    # a query error is shown, nothing is hidden
+    box.fill("nosuchfield:x")
+    page.wait_for_function(
+        f"document.getElementById('{table_id}-count').textContent.includes('error')"
+    )
+    assert "unknown field" in count.inner_text()
+
+
+def test_query_language_port(page, site_url):
+    datasets_table(page, site_url)
+    result = page.evaluate(
+        """() => {
+        const q = window.vlmcatQuery, meta = JSON.parse(
+            document.getElementById('vlmcat-data').textContent).meta;
+        const e = {id: 'x', title: 'Big Data', year: 2022, venue: 'CVPR', parameters: '7B',
+                   categories: ['transfer.prompt.text'], links: ['code'], label: 'BD',
+                   relations: {trained_on: ['laion']}};
+        const m = (text) => q.matches(meta, q.parse(meta, text), e);
+        return [m('year:>=2022'), m('year:2020..2021'), m('-venue:cvpr'), m('venue:cvpr,iccv'),
+                m('category:transfer'), m('has:code'), m('has:video'), m('big'),
+                m('parameters:>5B'), m('uses:laion'), m('"big data"'), q.quantity('~400M')];
+    }"""
+    )
+    assert result == [True, False, False, True, True, True, False, True, True, True, True, 4e8]
+
+
+def test_entry_link_and_bibtex_copy(page, site_url):
+    page.goto(f"{site_url}/survey/introduction.html")
+    link = page.locator("a.vlmcat-ref", has_text="CLIP").first
+    link.click()
+    page.wait_for_url("**/entries/clip.html*")
+    assert page.locator("h1").first.inner_text().startswith("CLIP")
+    mentions = page.locator(".vlmcat-mentions a")
+    assert mentions.count() >= 2
+    assert page.locator(".vlmcat-related a").count() > 0
+    button = page.get_by_role("button", name="Copy BibTeX")
+    button.click()
+    page.get_by_role("status").filter(has_text="Copied").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("@")
+    assert "clip," in copied.splitlines()[0]
+    shot(page, "entry-page", None)
