@@ -1,7 +1,7 @@
 """The reader features in a real browser: sorting, filtering, URL state, entry pages, BibTeX.
 
 Drives Debian's chromium through Playwright (never ``playwright install``); skipped when either
-is missing. The real survey is built to HTML once, served from 127.0.0.1, and every test saves a
+is missing. The real survey is built to HTML once with its own theme (furo), served from 127.0.0.1, and every test saves a
 screenshot under ``tests/_artifacts/`` for a human to look at.
 """
 
@@ -42,7 +42,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory):
         srcdir=DOCS,
         builddir=out,
         freshenv=True,
-        confoverrides={"html_theme": "alabaster"},
         status=io.StringIO(),
         warning=warnings,
     )
@@ -105,7 +104,8 @@ def column_values(table, index: int) -> list[str]:
 
 def datasets_table(page, site_url):
     page.goto(f"{site_url}/survey/datasets.html")
-    table = page.locator("table.vlmcat-interactive").first
+    # furo (the site's theme) moves the table's classes onto a wrapper div
+    table = page.locator("table.vlmcat-interactive, .vlmcat-interactive > table").first
     table.wait_for()
     return table
 

@@ -325,6 +325,8 @@
     if (data) {
       Object.keys(data.tables).forEach(function (id) {
         var table = document.getElementById(id);
+        // some themes (furo) wrap tables and move the id and classes onto the wrapper
+        if (table && table.tagName !== "TABLE") table = table.querySelector("table");
         if (table && table.tBodies.length && table.tHead) setupTable(table, data.tables[id], data);
       });
     }
