@@ -158,6 +158,15 @@ class VlmCatalogConfig:
             "html",
         ),
     )
+    exports: bool = field(
+        default=True,
+        metadata=_meta(
+            "Write ``catalog.json``, its JSON Schema, ``catalog.bib`` and ``catalog.md`` into "
+            "``exports/`` of the HTML output on every build (``vlm-downloads`` links to them).",
+            _bool,
+            "html",
+        ),
+    )
 
     @property
     def paths(self) -> list[str]:

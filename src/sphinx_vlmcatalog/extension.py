@@ -1,5 +1,5 @@
 """The one place that registers things with Sphinx: config, nodes, domain, roles, directives,
-transforms, events and static assets.
+transforms, events, build-time exports and static assets.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from .directives.entry import setup_entry
 from .directives.lists import setup_lists
 from .directives.tables import setup_tables
 from .domain import CatalogDomain
+from .exports import setup_exports
 from .nodes import setup_nodes
 from .roles import CountRole, EntryRole, warn_missing_reference
 from .store import builder_inited, index_updated, outdated_documents
@@ -53,6 +54,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_lists(app)
     setup_entry(app)
     setup_transforms(app)
+    setup_exports(app)
     app.connect("builder-inited", builder_inited)
     app.connect("builder-inited", add_static_assets)
     app.connect("env-get-outdated", outdated_documents)
