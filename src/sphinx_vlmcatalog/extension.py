@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .config import register_config, validate_config
 from .directives.cards import setup_cards
+from .directives.charts import setup_charts
 from .directives.entry import setup_entry
 from .directives.lists import setup_lists
 from .directives.tables import setup_tables
@@ -53,6 +54,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_cards(app)
     setup_lists(app)
     setup_entry(app)
+    setup_charts(app)
     setup_transforms(app)
     setup_exports(app)
     app.connect("builder-inited", builder_inited)
