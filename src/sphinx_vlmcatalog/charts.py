@@ -8,8 +8,9 @@ matplotlib), glyphs as paths, a fixed SVG id salt and no dates in the metadata.
 
 Figures are made with :class:`matplotlib.figure.Figure` directly, never through pyplot, so no
 GUI backend is ever selected or started; each ``savefig`` uses the non-interactive canvas of its
-format (SVG or PDF). The look suits light and dark pages: a transparent background, mid-grey
-text and axes, and series colours of middle lightness.
+format (SVG or PDF). The SVG suits light and dark pages: a transparent background, mid-grey
+text and axes, and series colours of middle lightness. The PDF, meant for paper, uses a darker
+grey.
 """
 
 from __future__ import annotations
@@ -42,10 +43,12 @@ SIZE_FIELDS: dict[str, str] = {
 }
 
 #: Bump when the drawing code changes, so charts drawn by older code are redrawn.
-CHART_VERSION = 2
+CHART_VERSION = 4
 
-#: Grey of text, axes and grid: readable on white and on near-black backgrounds.
-INK = "#8c8c8c"
+#: Grey of text, axes and grid in SVG (web pages): about 4:1 on white and 5:1 on near-black.
+INK = "#7f7f7f"
+#: Darker grey for PDF, which is only ever printed or shown on white paper.
+PRINT_INK = "#404040"
 
 #: Series colours of middle lightness (readable on light and dark), by taxonomy position.
 PALETTE = (
@@ -198,18 +201,18 @@ def chart_key(data: dict[str, Any]) -> str:
     return "vlmchart-" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
-def _rc() -> Any:  # matplotlib types the keys as a Literal of every rcParam
+def _rc(ink: str) -> Any:  # matplotlib types the keys as a Literal of every rcParam
     return {
         "font.family": "DejaVu Sans",
         "font.size": 10.5,
         "svg.fonttype": "path",
         "svg.hashsalt": "sphinx-vlmcatalog",
         "pdf.fonttype": 42,
-        "text.color": INK,
-        "axes.labelcolor": INK,
-        "axes.edgecolor": INK,
-        "xtick.color": INK,
-        "ytick.color": INK,
+        "text.color": ink,
+        "axes.labelcolor": ink,
+        "axes.edgecolor": ink,
+        "xtick.color": ink,
+        "ytick.color": ink,
         "axes.spines.top": False,
         "axes.spines.right": False,
         "axes.facecolor": "none",
@@ -220,7 +223,7 @@ def _rc() -> Any:  # matplotlib types the keys as a Literal of every rcParam
     }
 
 
-def _draw_years(fig: Any, data: dict[str, Any]) -> None:
+def _draw_years(fig: Any, data: dict[str, Any], ink: str) -> None:
     years = data["years"]
     ax = fig.add_subplot()
     bottom = [0] * len(years)
@@ -230,14 +233,16 @@ def _draw_years(fig: Any, data: dict[str, Any]) -> None:
     ax.set_ylabel(data["ylabel"])
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.grid(axis="y", color=INK, alpha=0.3, linewidth=0.6)
+    ax.grid(axis="y", color=ink, alpha=0.3, linewidth=0.6)
     ax.set_axisbelow(True)
     if years:
         ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
-    ax.legend(loc="upper left", fontsize=9.5)
+    # above the plot, not inside it: a frameless legend over grid lines reads as struck through,
+    # and a framed one would need a background colour that suits both light and dark pages
+    fig.legend(loc="outside upper center", ncols=3, fontsize=9, columnspacing=1.2)
 
 
-def _draw_sizes(fig: Any, data: dict[str, Any]) -> None:
+def _draw_sizes(fig: Any, data: dict[str, Any], ink: str) -> None:
     bars = data["bars"]
     ax = fig.add_subplot()
     labels = [f"{b['label']} ({b['year']})" if b["year"] else b["label"] for b in bars]
@@ -255,7 +260,7 @@ def _draw_sizes(fig: Any, data: dict[str, Any]) -> None:
     if bars:
         ax.set_xlim(min(b["value"] for b in bars) / 3, max(b["value"] for b in bars) * 8)
     ax.set_xlabel(data["xlabel"] + " (log scale)")
-    ax.grid(axis="x", color=INK, alpha=0.3, linewidth=0.6)
+    ax.grid(axis="x", color=ink, alpha=0.3, linewidth=0.6)
     ax.set_axisbelow(True)
 
 
@@ -285,14 +290,16 @@ def draw_chart(data: dict[str, Any], directory: Path, key: str) -> None:
     from matplotlib.figure import Figure
 
     directory.mkdir(parents=True, exist_ok=True)
-    with matplotlib.rc_context(_rc()), _quiet_font_subsetting():
-        if data["type"] == "dataset-size":
-            fig = Figure(figsize=(6.4, 1.2 + 0.26 * max(len(data["bars"]), 1)), layout="tight")
-            _draw_sizes(fig, data)
-        else:
-            fig = Figure(figsize=(6.4, 3.6), layout="tight")
-            _draw_years(fig, data)
-        for target in targets:
+    for target in targets:
+        ink = INK if target.suffix == ".svg" else PRINT_INK
+        with matplotlib.rc_context(_rc(ink)), _quiet_font_subsetting():
+            if data["type"] == "dataset-size":
+                height = 1.0 + 0.2 * max(len(data["bars"]), 1)
+                fig = Figure(figsize=(6.4, height), layout="tight")
+                _draw_sizes(fig, data, ink)
+            else:
+                fig = Figure(figsize=(6.4, 3.8), layout="constrained")
+                _draw_years(fig, data, ink)
             tmp = directory / f".tmp-{os.getpid()}-{target.name}"
             metadata = {"Date": None} if target.suffix == ".svg" else {"CreationDate": None}
             fig.savefig(tmp, format=target.suffix[1:], metadata=metadata)
