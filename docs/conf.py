@@ -33,6 +33,9 @@ latex_elements = {
     "pointsize": "10pt",
     # chapters start on the next page, not the next right-hand page: no blank pages on screen
     "extraclassoptions": "openany,oneside",
+    # figures (the vlm-chart charts) stay where the text puts them: a float deferred to the top
+    # of the next page overfills it when a longtable starts there (longtable ignores the float)
+    "figure_align": "H",
     "fontpkg": r"""
 \setmainfont{FreeSerif}
 \setsansfont{FreeSans}

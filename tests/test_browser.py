@@ -1,8 +1,8 @@
 """The reader features in a real browser: sorting, filtering, URL state, entry pages, BibTeX.
 
 Drives Debian's chromium through Playwright (never ``playwright install``); skipped when either
-is missing. The real survey is built to HTML once with its own theme (furo), served from 127.0.0.1, and every test saves a
-screenshot under ``tests/_artifacts/`` for a human to look at.
+is missing. The real survey is built to HTML once with its own theme (furo), served from
+127.0.0.1, and every test saves a screenshot under ``tests/_artifacts/`` for a human to look at.
 """
 
 from __future__ import annotations

@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_vlmcatalog.catalog.cite import bibtex_entry
-from sphinx_vlmcatalog.catalog.entries import Paper
 from sphinx_vlmcatalog.reader import script_json
 from util import html, make_app_copy, status, warnings
 
@@ -92,24 +90,6 @@ def test_script_json_cannot_close_its_element() -> None:
     assert json.loads(text) == {"t": "</script><!-- & >"}
 
 
-def test_bibtex_escapes_and_kinds() -> None:
-    paper = Paper(
-        id="x",
-        kind="paper",
-        title="A {b} & 100% _c_",
-        authors=("A B", "C D"),
-        venue="CVPR",
-        year=2023,
-        links={"paper": "https://e.org/a{b}"},
-    )
-    text = bibtex_entry(paper)
-    assert text.startswith("@inproceedings{x,")
-    assert r"{A \{b\} \& 100\% \_c\_}" in text
-    assert "author = {A B and C D}" in text
-    assert "url = {https://e.org/a%7Bb%7D}" in text
-    arxiv = Paper(id="y", kind="paper", title="T", venue="arXiv", arxiv="2101.00001")
-    assert bibtex_entry(arxiv).startswith("@misc{y,")
-    assert "eprint = {2101.00001}" in bibtex_entry(arxiv)
 
 
 def test_unchanged_rebuild_and_one_changed_entry(tmp_path) -> None:

@@ -78,3 +78,13 @@ def test_chapters_are_in_order(site):
     positions = [index.find(f'href="survey/{name}.html"') for name in chapters]
     assert all(p > 0 for p in positions)
     assert positions == sorted(positions)
+
+
+def test_download_links_on_the_landing_page_work(site):
+    html, _ = site
+    index = (html / "index.html").read_text()
+    hrefs = re.findall(r'class="[^"]*vlmcat-download[^"]*" href="([^"]+)"', index)
+    hrefs += re.findall(r'href="([^"]+)" class="[^"]*vlmcat-download', index)
+    assert {Path(h).name for h in hrefs} >= {"catalog.json", "catalog.bib", "catalog.md"}
+    for href in hrefs:
+        assert (html / href).is_file(), href

@@ -54,8 +54,15 @@ def test_snippet_renders_alike_in_both_parsers(tmp_path: Path, name: str):
     rst = rendered(build(tmp_path, name, "rst"))
     assert myst[0] == rst[0]
     assert myst[1] == rst[1]
-    assert myst[1] or name == "roles"  # every snippet shows at least one link to a paper
-    assert myst[0] or name in ("roles", "entry")
+    # every snippet but the role and chart examples shows at least one link to a paper
+    assert myst[1] or name in ("roles", "chart")
+    assert myst[0] or name in ("roles", "entry", "chart")
+
+
+def test_chart_snippet_draws_an_svg(tmp_path: Path):
+    html = build(tmp_path, "chart", "myst")
+    assert re.search(r"<img alt=\"Bar chart of \d+ works per year from \d{4} to \d{4}, ", html)
+    assert re.search(r'src="_images/vlmchart-[0-9a-f]+\.svg"', html)
 
 
 def test_roles_snippet_counts(tmp_path: Path):

@@ -179,6 +179,15 @@ class VlmCatalogConfig:
             _entry_pages,
         ),
     )
+    exports: bool = field(
+        default=True,
+        metadata=_meta(
+            "Write ``catalog.json``, its JSON Schema, ``catalog.bib`` and ``catalog.md`` into "
+            "``exports/`` of the HTML output on every build (``vlm-downloads`` links to them).",
+            _bool,
+            "html",
+        ),
+    )
 
     @property
     def paths(self) -> list[str]:

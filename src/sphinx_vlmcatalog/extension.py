@@ -1,5 +1,5 @@
 """The one place that registers things with Sphinx: config, nodes, domain, roles, directives,
-transforms, events and static assets.
+transforms, events, build-time exports and static assets.
 """
 
 from __future__ import annotations
@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .config import register_config, validate_config
 from .directives.cards import setup_cards
+from .directives.charts import setup_charts
 from .directives.entry import setup_entry
 from .directives.lists import setup_lists
 from .directives.pages import setup_pages
 from .directives.tables import setup_tables
 from .domain import CatalogDomain
 from .entry_pages import setup_entry_pages
+from .exports import setup_exports
 from .nodes import setup_nodes
 from .reader import setup_reader
 from .roles import CountRole, EntryRole, warn_missing_reference
@@ -57,8 +59,10 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_lists(app)
     setup_entry(app)
     setup_pages(app)
+    setup_charts(app)
     setup_transforms(app)
     setup_reader(app)
+    setup_exports(app)
     app.connect("builder-inited", builder_inited)
     setup_entry_pages(app)  # after builder_inited: the stubs need the loaded catalog
     app.connect("builder-inited", add_static_assets)

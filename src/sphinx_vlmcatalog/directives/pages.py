@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from sphinx.util.nodes import make_id
 
-from ..catalog.cite import bibtex_entry
 from ..catalog.entries import EntryKind
 from ..catalog.query import field_value
+from ..export.bibtex import bibtex_record, citable
 from ._base import CatalogDirective, make_entry_ref
 from .entry import CatalogEntryDirective
 
@@ -81,11 +81,12 @@ class EntryPageDirective(CatalogEntryDirective):
             section += items
         section += nodes.rubric("Mentioned in", "Mentioned in")
         section += mentions_placeholder(key)
-        section += nodes.rubric("Cite", "Cite")
-        text = bibtex_entry(entry)
-        cite = nodes.container(classes=["vlmcat-bibtex"])
-        cite += nodes.literal_block(text, text, language="bibtex")
-        section += cite
+        if citable([entry]):  # topics are not works one cites
+            section += nodes.rubric("Cite", "Cite")
+            text = bibtex_record(entry)
+            cite = nodes.container(classes=["vlmcat-bibtex"])
+            cite += nodes.literal_block(text, text, language="bibtex")
+            section += cite
         return [section]
 
     def item(self, entry: Entry) -> list[Node]:

@@ -1,4 +1,4 @@
-"""``vlmcatalog export --format markdown|json [PATH] [-o FILE]``: the argparse hook.
+"""``vlmcatalog export --format markdown|json|bibtex [PATH] [-o FILE]``: the argparse hook.
 
 Exit status 0 on success, 1 if the catalog has problems (what loaded is still exported),
 2 on usage errors; one-line messages, no tracebacks.
@@ -12,16 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog.loader import load_catalog
+from .bibtex import export_bibtex
 from .json import export_json
 from .markdown import export_markdown
+
+#: Export formats of the command.
+FORMATS = ("markdown", "json", "bibtex")
 
 
 def add_export_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register the ``export`` subcommand on an ``add_subparsers()`` object."""
     p: argparse.ArgumentParser = subparsers.add_parser(
-        "export", help="write the catalog as Markdown or JSON"
+        "export", help="write the catalog as Markdown, JSON or BibTeX"
     )
-    p.add_argument("--format", "-f", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--format", "-f", choices=FORMATS, default="markdown")
     p.add_argument(
         "path",
         nargs="?",
@@ -44,11 +48,12 @@ def export_command(args: argparse.Namespace) -> int:
         print(issue, file=sys.stderr)
     entries = list(result.catalog)
     categories = list(result.catalog.categories.values())
-    text = (
-        export_json(entries, categories)
-        if args.format == "json"
-        else export_markdown(entries, categories)
-    )
+    if args.format == "json":
+        text = export_json(entries, categories)
+    elif args.format == "bibtex":
+        text = export_bibtex(entries)
+    else:
+        text = export_markdown(entries, categories)
     if args.output is None:
         sys.stdout.write(text)
     else:

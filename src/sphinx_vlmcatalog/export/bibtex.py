@@ -1,0 +1,160 @@
+"""BibTeX export: every paper, model, dataset, benchmark and resource as one record.
+
+The key is the entry id (ids are unique lowercase slugs, already valid BibTeX keys), so a key
+never changes while the entry keeps its id. The record type follows the venue: journals give
+``@article``, conferences and workshops ``@inproceedings``, books ``@book``, and preprints, web
+pages and everything without a venue ``@misc`` (arXiv preprints with ``eprint`` and
+``archivePrefix``). Topics are not citable works and are left out.
+
+Text values are escaped for LaTeX with commands whose braces balance (``\\textbraceleft{}``
+rather than ``\\{``): BibTeX counts braces without looking at backslashes, so an escaped but
+unbalanced brace would end a field early. Words with capitals in titles are wrapped in braces so
+that bibliography styles do not lower-case ``CLIP`` to ``clip``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..catalog.entries import LINK_KINDS, Entry
+
+#: Entry kinds that become records.
+CITABLE_KINDS = ("paper", "model", "dataset", "benchmark", "resource")
+
+#: Venues (case-insensitive) that are journals rather than conferences.
+JOURNALS = frozenset(
+    {
+        "ijcv",
+        "tpami",
+        "tcsvt",
+        "tip",
+        "tmm",
+        "tmlr",
+        "jmlr",
+        "tllm",
+        "nature",
+        "science",
+        "pattern recognition",
+        "information fusion",
+    }
+)
+
+#: Venues that mean "not formally published": written as ``@misc``.
+PREPRINT_VENUES = frozenset({"arxiv", "openreview", "github", "blog", "web", "website"})
+
+_JOURNAL_WORDS = re.compile(r"\b(journal|transactions|letters|magazine|review)\b", re.IGNORECASE)
+
+_LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "_": r"\_",
+    "$": r"\$",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_SPECIAL_RE = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
+#: characters a URL keeps inside ``url = {...}``; these three would unbalance or escape braces
+_URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+
+
+def escape_latex(text: str) -> str:
+    """``text`` with LaTeX/BibTeX special characters replaced by balanced commands."""
+    return _SPECIAL_RE.sub(lambda m: _LATEX_SPECIALS[m.group()], " ".join(text.split()))
+
+
+def protect_title(text: str) -> str:
+    """Escape ``text`` and brace every word that contains a capital letter.
+
+    Braces keep the capitals when a style sets titles in sentence case. Words are protected
+    one by one (not the whole title) so that styles can still change the other words.
+    """
+    words = []
+    for word in " ".join(text.split()).split(" "):
+        escaped = escape_latex(word)
+        words.append(f"{{{escaped}}}" if any(c.isupper() for c in word) else escaped)
+    return " ".join(words)
+
+
+def _url(url: str) -> str:
+    return "".join(_URL_UNSAFE.get(c, c) for c in url)
+
+
+def _author(name: str) -> str:
+    # a name containing the word "and" (a team name) would be split by BibTeX: brace it
+    escaped = escape_latex(name)
+    return f"{{{escaped}}}" if re.search(r"\band\b", name, re.IGNORECASE) else escaped
+
+
+def record_type(entry: Entry) -> str:
+    """``article``, ``inproceedings``, ``book`` or ``misc`` for ``entry``."""
+    venue = (entry.venue or "").strip()
+    if entry.kind == "resource" and entry.get("resource_type") == "book":
+        return "book"
+    if not venue or venue.lower() in PREPRINT_VENUES:
+        return "misc"
+    if venue.lower() in JOURNALS or _JOURNAL_WORDS.search(venue):
+        return "article"
+    if entry.kind == "resource" and entry.get("resource_type") in ("presentation", "tutorial"):
+        return "misc"
+    return "inproceedings"
+
+
+def entry_url(entry: Entry) -> str | None:
+    """The most specific link of ``entry``: its paper, else the first link, else its arXiv page."""
+    for kind in LINK_KINDS:
+        if kind in entry.links:
+            return entry.links[kind]
+    if entry.arxiv:
+        return f"https://arxiv.org/abs/{entry.arxiv}"
+    return None
+
+
+def bibtex_fields(entry: Entry) -> list[tuple[str, str]]:
+    """The fields of the record for ``entry``, as (name, BibTeX value) in a fixed order."""
+    rtype = record_type(entry)
+    out: list[tuple[str, str]] = [("title", f"{{{protect_title(entry.title)}}}")]
+    if entry.authors:
+        out.append(("author", "{" + " and ".join(_author(a) for a in entry.authors) + "}"))
+    if entry.year is not None:
+        out.append(("year", str(entry.year)))
+    venue = (entry.venue or "").strip()
+    if venue:
+        name = {"article": "journal", "inproceedings": "booktitle"}.get(rtype, "howpublished")
+        out.append((name, f"{{{escape_latex(venue)}}}"))
+    publisher = entry.get("publisher")
+    if publisher:
+        field = "publisher" if rtype == "book" else "organization"
+        out.append((field, f"{{{escape_latex(publisher)}}}"))
+    if entry.arxiv:
+        out += [("eprint", f"{{{entry.arxiv}}}"), ("archiveprefix", "{arXiv}")]
+    if entry.doi:
+        out.append(("doi", f"{{{_url(entry.doi)}}}"))
+    url = entry_url(entry)
+    if url:
+        out.append(("url", f"{{{_url(url)}}}"))
+    if entry.short:
+        out.append(("note", f"{{{protect_title(entry.short)}}}"))
+    return out
+
+
+def bibtex_record(entry: Entry) -> str:
+    """One ``@type{key, ...}`` record."""
+    body = ",\n".join(f"  {name} = {value}" for name, value in bibtex_fields(entry))
+    return f"@{record_type(entry)}{{{entry.id},\n{body}\n}}\n"
+
+
+def citable(entries: Iterable[Entry]) -> list[Entry]:
+    """The entries that get a record (all but topics), in the given order."""
+    return [e for e in entries if e.kind in CITABLE_KINDS]
+
+
+def export_bibtex(entries: Sequence[Entry]) -> str:
+    """A ``.bib`` file with one record per citable entry, in the given order."""
+    records = [bibtex_record(e) for e in citable(entries)]
+    header = "% Generated from the sphinx-vlmcatalog catalog; edit the YAML, not this file.\n"
+    return header + "\n" + "\n".join(records)

@@ -1,0 +1,156 @@
+"""Catalog downloads written with every HTML build, and the ``vlm-downloads`` directive.
+
+At ``build-finished`` (in the main process, after every page is written, so the parallel write
+phase stays read-only) the catalog is exported into ``exports/`` of the output directory:
+``catalog.json`` with ``catalog.schema.json``, ``catalog.bib`` and the awesome-list
+``catalog.md``. A file is rewritten only when its content changed. ``vlmcatalog_exports = False``
+turns this off.
+
+``vlm-downloads`` lists the files, and the ``vlm-download`` role links to one inline. Their
+links are placeholders resolved by a post-transform, which knows the builder: HTML pages get a
+relative link to the file, other formats (where the files do not exist) the file name as
+literal text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.osutil import relative_uri
+
+from .catalog.schema import export_schema
+from .config import get_config
+from .export import export_bibtex, export_json, export_markdown
+from .store import get_catalog
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.util.typing import OptionSpec
+
+    from .catalog.index import Catalog
+
+logger = logging.getLogger(__name__)
+
+#: Directory of the exports, relative to the HTML output directory.
+EXPORT_DIR = "exports"
+
+#: File name -> what it holds, in the order ``vlm-downloads`` lists them.
+EXPORT_FILES: dict[str, str] = {
+    "catalog.json": "every entry with the field names of the YAML files, and the taxonomy",
+    "catalog.schema.json": "the JSON Schema of catalog.json",
+    "catalog.bib": "every paper, model, dataset, benchmark and resource as a BibTeX record",
+    "catalog.md": "the catalog as an awesome-list README in Markdown",
+}
+
+
+def export_texts(catalog: Catalog) -> dict[str, str]:
+    """The content of every file in :data:`EXPORT_FILES`."""
+    entries = list(catalog)
+    categories = list(catalog.categories.values())
+    return {
+        "catalog.json": export_json(entries, categories),
+        "catalog.schema.json": json.dumps(export_schema(), indent=2, ensure_ascii=False) + "\n",
+        "catalog.bib": export_bibtex(entries),
+        "catalog.md": export_markdown(entries, categories),
+    }
+
+
+def writes_exports(builder: Builder) -> bool:
+    """True for builders whose output directory is a website (not epub, which is zipped first)."""
+    return (
+        builder.format == "html"
+        and not builder.name.startswith("epub")
+        and get_config(builder.env).exports
+    )
+
+
+def write_exports(app: Sphinx, exception: BaseException | None) -> None:
+    """Write the export files into ``outdir/exports`` (``build-finished``)."""
+    if exception is not None or not writes_exports(app.builder):
+        return
+    outdir = Path(app.outdir) / EXPORT_DIR
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for name, text in export_texts(get_catalog(app.env)).items():
+        path = outdir / name
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue  # unchanged: keep the file (and its mtime) as it is
+        path.write_text(text, encoding="utf-8")
+        written += 1
+    logger.info("vlmcatalog: exports in %s (%d file(s) updated)", EXPORT_DIR, written)
+
+
+class download_ref(nodes.reference):  # noqa: N801 - docutils node naming
+    """A link to an export file, resolved per builder by :class:`DownloadLinksTransform`."""
+
+
+class DownloadsDirective(SphinxDirective):
+    """``vlm-downloads``: a list of the export files with what each holds."""
+
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {"class": lambda arg: arg.split()}
+
+    def run(self) -> list[Node]:
+        """One bullet per export file; links are placeholders until the write phase."""
+        blist = nodes.bullet_list(classes=["vlmcat-downloads", *self.options.get("class", [])])
+        self.set_source_info(blist)
+        for name, what in EXPORT_FILES.items():
+            para = nodes.paragraph()
+            para += download_ref(name, "", nodes.literal(name, name), export=name)
+            para += nodes.Text(f": {what}.")
+            blist += nodes.list_item("", para)
+        return [blist]
+
+
+class DownloadRole(SphinxRole):
+    """``{vlm-download}`catalog.bib```: an inline link to one export file."""
+
+    def run(self) -> tuple[list[Node], list[nodes.system_message]]:
+        """A download link, or an error for a name that is not an export file."""
+        name = self.text.strip()
+        if name not in EXPORT_FILES:
+            known = ", ".join(EXPORT_FILES)
+            msg = self.inliner.reporter.error(
+                f"vlm-download: unknown export file {name!r} (known: {known})", line=self.lineno
+            )
+            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+        return [download_ref(name, "", nodes.literal(name, name), export=name)], []
+
+
+class DownloadLinksTransform(SphinxPostTransform):
+    """Point each :class:`download_ref` at its file, or turn it into text where there is none."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        """Resolve every download link of the document."""
+        # Sphinx 9 deprecates SphinxTransform.app; read the builder the way its resolver does
+        app = getattr(self.env, "_app", None) or self.app
+        builder = app.builder
+        links = writes_exports(builder)
+        base = builder.get_target_uri(self.env.docname) if links else ""
+        for node in list(self.document.findall(download_ref)):
+            if links:
+                uri = relative_uri(base, f"{EXPORT_DIR}/{node['export']}")
+                ref = nodes.reference("", "", *node.children, refuri=uri, internal=False)
+                ref["classes"] = ["vlmcat-download"]
+                node.replace_self(ref)
+            else:
+                node.replace_self(node.children)
+
+
+def setup_exports(app: Sphinx) -> None:
+    """Register ``vlm-downloads``, ``vlm-download``, their transform and the export writer."""
+    app.add_node(download_ref)
+    app.add_directive("vlm-downloads", DownloadsDirective)
+    app.add_role("vlm-download", DownloadRole())
+    app.add_post_transform(DownloadLinksTransform)
+    app.connect("build-finished", write_exports)

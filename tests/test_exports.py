@@ -1,0 +1,98 @@
+"""Exports written by every HTML build, linked from ``vlm-downloads`` pages; none in LaTeX."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+import bibtexparser
+import jsonschema
+import pytest
+
+from util import html, make_app_copy, warnings
+
+# These two build their own apps; they come first, before the module's shared app exists (two
+# live apps would collide in docutils' global registries).
+
+
+def test_exports_can_be_turned_off(tmp_path) -> None:
+    app = make_app_copy(
+        "test-exports", tmp_path / "src", confoverrides={"vlmcatalog_exports": False}
+    )
+    app.build()
+    try:
+        assert not (app.outdir / "exports").exists()
+        page = html(app, "downloads")
+        assert not page.select("a.vlmcat-download")
+        assert "catalog.bib" in page.get_text()
+        assert warnings(app) == ""
+    finally:
+        app.cleanup()
+
+
+def test_latex_gets_names_not_links(tmp_path) -> None:
+    app = make_app_copy("test-exports", tmp_path / "src", "latex")
+    app.build()
+    try:
+        tex = (app.outdir / "exports.tex").read_text(encoding="utf-8")
+        assert r"\sphinxcode{\sphinxupquote{catalog.bib}}" in tex
+        assert not (app.outdir / "exports").exists()
+        assert warnings(app) == ""
+    finally:
+        app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    app = make_app_copy("test-exports", tmp_path_factory.mktemp("exports") / "src")
+    app.build()
+    yield app
+    app.cleanup()
+
+
+def test_clean(site) -> None:
+    assert warnings(site) == ""
+
+
+@pytest.mark.parametrize("docname", ["downloads", "sub/deep"])
+def test_links_point_at_files_that_exist(site, docname) -> None:
+    links = html(site, docname).select("ul.vlmcat-downloads a.vlmcat-download")
+    targets = [a["href"] for a in links]
+    assert [posixpath.basename(t) for t in targets] == [
+        "catalog.json",
+        "catalog.schema.json",
+        "catalog.bib",
+        "catalog.md",
+    ]
+    page_dir = (site.outdir / f"{docname}.html").parent
+    for href in targets:
+        assert (page_dir / href).resolve().is_file(), href
+
+
+def test_inline_role_links_relative_to_the_page(site) -> None:
+    links = html(site, "sub/deep").select("a.vlmcat-download")
+    inline = [a["href"] for a in links if a.find_parent("li") is None]
+    assert inline == ["../exports/catalog.bib"]
+
+
+def test_json_matches_its_schema(site) -> None:
+    doc = json.loads((site.outdir / "exports/catalog.json").read_text(encoding="utf-8"))
+    schema = json.loads((site.outdir / "exports/catalog.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    assert any(e["id"] == "hostile" for e in doc["entries"])
+
+
+def test_bibtex_and_markdown(site) -> None:
+    lib = bibtexparser.parse_string((site.outdir / "exports/catalog.bib").read_text("utf-8"))
+    assert not lib.failed_blocks
+    keys = [e.key for e in lib.entries]
+    assert "hostile" in keys and "bare" not in keys  # topics are not citable
+    md = (site.outdir / "exports/catalog.md").read_text(encoding="utf-8")
+    assert md.startswith("# Awesome Vision-Language Models")
+
+
+def test_unchanged_exports_are_not_rewritten(site) -> None:
+    path = site.outdir / "exports/catalog.bib"
+    before = path.stat().st_mtime_ns
+    site.build()
+    assert path.stat().st_mtime_ns == before
