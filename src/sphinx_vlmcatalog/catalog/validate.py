@@ -43,13 +43,22 @@ def max_year() -> int:
 class _Bad(Exception):
     """A value does not fit its field; the message says why.
 
-    ``item`` (list index) or ``key`` (mapping key) narrow down where, for the line number.
+    ``item`` (list index) or ``key`` (mapping key) narrow down where, for the line number;
+    ``unsafe_url`` marks a link refused by :func:`check_url` (reported as ``unsafe_url``).
     """
 
-    def __init__(self, message: str, *, item: int | None = None, key: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        item: int | None = None,
+        key: str | None = None,
+        unsafe_url: bool = False,
+    ) -> None:
         super().__init__(message)
         self.item = item
         self.key = key
+        self.unsafe_url = unsafe_url
 
 
 def _str(value: Any) -> str:
@@ -108,9 +117,9 @@ def check_url(value: Any) -> str:
     text = _str(value)
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise _Bad(f"'{text[:80]}' is not an absolute http(s) URL")
+        raise _Bad(f"'{text[:80]}' is not an absolute http(s) URL", unsafe_url=True)
     if any(c.isspace() or ord(c) < 32 or c in '<>"' for c in text):
-        raise _Bad(f"'{text[:80]}' contains spaces, quotes or control characters")
+        raise _Bad(f"'{text[:80]}' contains spaces, quotes or control characters", unsafe_url=True)
     return text
 
 
@@ -223,7 +232,7 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         try:
             values[key] = _convert(spec.metadata, value)
         except _Bad as exc:
-            sub = Subtype.UNSAFE_URL if "URL" in str(exc) else Subtype.CATALOG_SCHEMA
+            sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
             issues.append(
                 Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc))
             )
@@ -273,7 +282,7 @@ def _links(value: Any) -> dict[str, str]:
         try:
             out[kind] = check_url(url)
         except _Bad as exc:
-            raise _Bad(f"'{kind}' {exc}", key=kind) from None
+            raise _Bad(f"'{kind}' {exc}", key=kind, unsafe_url=exc.unsafe_url) from None
     return out
 
 

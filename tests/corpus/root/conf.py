@@ -1,0 +1,5 @@
+# The root every corpus case is built in: the case's files are added to catalog/ (YAML cases)
+# or next to index.rst (directive cases), and the good entries below must still render.
+extensions = ["sphinx_vlmcatalog", "myst_parser"]
+project = "corpus"
+vlmcatalog_path = "catalog"
