@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .a11y import setup_a11y
 from .config import register_config, validate_config
 from .directives.cards import setup_cards
 from .directives.entry import setup_entry
@@ -53,6 +54,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_lists(app)
     setup_entry(app)
     setup_transforms(app)
+    setup_a11y(app)
     app.connect("builder-inited", builder_inited)
     app.connect("builder-inited", add_static_assets)
     app.connect("env-get-outdated", outdated_documents)
