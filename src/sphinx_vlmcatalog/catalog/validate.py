@@ -112,6 +112,14 @@ def _date(value: Any) -> str:
     return text
 
 
+def _arxiv(value: Any) -> str:
+    """An arXiv identifier (``2103.00020`` or ``cs/0112017``); the JSON Schema has the pattern."""
+    text = _str(value)
+    if not ARXIV_RE.match(text):
+        raise _Bad(f"'{text[:80]}' is not an arXiv identifier like 2103.00020 (without a version)")
+    return text
+
+
 def check_url(value: Any) -> str:
     """Return the URL if it is an absolute http(s) URL without spaces or control characters."""
     text = _str(value)
@@ -230,7 +238,7 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         if value is None:
             continue
         try:
-            values[key] = _convert(spec.metadata, value)
+            values[key] = _arxiv(value) if key == "arxiv" else _convert(spec.metadata, value)
         except _Bad as exc:
             sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
             issues.append(
