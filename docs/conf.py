@@ -23,8 +23,10 @@ exclude_patterns = ["_build", "snippets"]
 html_theme = "furo"
 html_title = "VLM survey"
 
-# PDF: XeLaTeX handles any Unicode in catalog data; the theme's "manual" class gives chapters.
-latex_engine = "xelatex"
+# PDF: LuaLaTeX, so that one font fallback chain covers what FreeSerif lacks: CJK from Noto Serif
+# CJK (fonts-noto-cjk) and emoji in colour from Noto Color Emoji (fonts-noto-color-emoji), both
+# shaped by HarfBuzz. The "manual" class gives chapters.
+latex_engine = "lualatex"
 latex_documents = [("index", "vlm-survey.tex", project, author, "manual")]
 latex_elements = {
     "papersize": "a4paper",
@@ -32,9 +34,11 @@ latex_elements = {
     # chapters start on the next page, not the next right-hand page: no blank pages on screen
     "extraclassoptions": "openany,oneside",
     "fontpkg": r"""
-\setmainfont{FreeSerif}
-\setsansfont{FreeSans}
-\setmonofont{FreeMono}[Scale=0.9]
+\directlua{luaotfload.add_fallback("vlmfallback",
+  {"Noto Serif CJK SC:mode=harf;", "Noto Sans CJK SC:mode=harf;", "Noto Color Emoji:mode=harf;"})}
+\setmainfont{FreeSerif}[RawFeature={fallback=vlmfallback}]
+\setsansfont{FreeSans}[RawFeature={fallback=vlmfallback}]
+\setmonofont{FreeMono}[Scale=0.9, RawFeature={fallback=vlmfallback}]
 """,
 }
 latex_show_urls = "no"
