@@ -95,3 +95,23 @@ def test_markdown_round_trip_hostile(tmp_path: Path) -> None:
             e.year,
         )
         assert dict(again.links) == dict(e.links)
+
+
+def test_markdown_topics_hostile(tmp_path: Path) -> None:
+    """Topic titles (headings) and points are escaped too, and come back unchanged."""
+    from sphinx_vlmcatalog.catalog.entries import Topic
+
+    topic = Topic(
+        id="t",
+        kind="topic",
+        title="<script>x</script> & [a](javascript:b) {c} $d$",
+        topic_type="challenge",
+        points=("<img src=x onerror=alert(1)>", "*not em* and `not code`", "50% & #1"),
+    )
+    text = export_markdown([topic])
+    assert not re.search(r"(?<!\\)<(script|img)", text)  # \< is a literal <
+    md = tmp_path / "README.md"
+    md.write_text(text, encoding="utf-8")
+    run_import([md], tmp_path / "out", None, progress=None)
+    [back] = read_entries(tmp_path / "out", strict=False)[0]
+    assert (back.title, back.points) == (topic.title, topic.points)

@@ -29,6 +29,7 @@ from .reader import LineDict, LineList
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 ARXIV_RE = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})$")
+DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\"<>]+$")
 DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 MIN_YEAR = 1900
 #: Longest string value accepted; longer values are reported (and truncated on output).
@@ -118,6 +119,18 @@ def _arxiv(value: Any) -> str:
     if not ARXIV_RE.match(text):
         raise _Bad(f"'{text[:80]}' is not an arXiv identifier like 2103.00020 (without a version)")
     return text
+
+
+def _doi(value: Any) -> str:
+    """A DOI (``10.1234/abc``), without a resolver prefix; the JSON Schema has the pattern."""
+    text = _str(value)
+    if not DOI_RE.match(text):
+        raise _Bad(f"'{text[:80]}' is not a DOI like 10.1234/abc (without https://doi.org/)")
+    return text
+
+
+#: Fields that become part of a link and so are checked beyond their value type.
+_LINK_PARTS = {"arxiv": _arxiv, "doi": _doi}
 
 
 def check_url(value: Any) -> str:
@@ -238,7 +251,8 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         if value is None:
             continue
         try:
-            values[key] = _arxiv(value) if key == "arxiv" else _convert(spec.metadata, value)
+            check = _LINK_PARTS.get(key)
+            values[key] = check(value) if check else _convert(spec.metadata, value)
         except _Bad as exc:
             sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
             issues.append(

@@ -83,5 +83,6 @@ def export_markdown(
             continue
         lines += [f"## {heading}", ""]
         for t in topics[ttype]:
-            lines += [f"### {t.title}", *[f"- {md_text(p)}" for p in t.get("points") or ()], ""]
+            points = [f"- {md_text(p)}" for p in t.get("points") or ()]
+            lines += [f"### {md_text(t.title)}", *points, ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -292,7 +292,7 @@ def _heading(st: _State, level: int, text: str, lineno: int) -> None:
     if ttype:
         st.topic_type, st.topic_level, st.topic = ttype, level, None
     elif st.topic_type is not None and level > st.topic_level:
-        st.topic = st.record(lineno, "topic", text, kind="topic")
+        st.topic = st.record(lineno, "topic", unescape(text), kind="topic")
         st.topic.fields["topic_type"] = st.topic_type
         st.topic.section = st.section_path[-2] if len(st.section_path) > 1 else ""
 
