@@ -1,7 +1,8 @@
 """Accessibility: axe-core in headless Chromium, on a table chapter, a card page and an entry page.
 
-The pages are ``tests/roots/test-basic`` built with furo (the docs theme), checked in the light
-and the dark colour scheme; serious and critical violations fail. axe-core comes from the npm
+The pages are ``tests/roots/test-basic`` built with furo (the docs theme), and chapters of the
+survey itself (``docs/``), checked in the light and the dark colour scheme; serious and critical
+violations fail. axe-core comes from the npm
 registry (``npm ci --prefix tests/a11y``), Chromium from Debian; the tests skip without them.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,11 @@ ARGS = [
     "--disable-sync",
 ]
 PAGES = ["tables", "cards", "entries"]
+#: survey chapters: tables (large-vlms, datasets), cards (challenges, applications)
+SURVEY_PAGES = ["survey/large-vlms", "survey/datasets", "survey/challenges", "survey/applications"]
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+SEVERE = ("serious", "critical")
 
 pytestmark = [
     pytest.mark.slow,
@@ -43,6 +51,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     app.build()
     yield Path(app.outdir)
     app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def survey(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("furo")
+    out = tmp_path_factory.mktemp("survey")
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(DOCS), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -79,9 +99,17 @@ def test_no_serious_violations(site: Path, browser: Any, page: str, scheme: str)
             "nodes": [n["target"] for n in v["nodes"][:5]],
         }
         for v in violations
-        if v["impact"] in ("serious", "critical")
+        if v["impact"] in SEVERE
     ]
     assert not bad, json.dumps(bad, indent=1)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page", SURVEY_PAGES)
+def test_survey_no_serious_violations(survey: Path, browser: Any, page: str, scheme: str) -> None:
+    violations = axe(browser, (survey / f"{page}.html").as_uri(), scheme)
+    bad = [(v["id"], v["impact"], v["help"]) for v in violations if v["impact"] in SEVERE]
+    assert not bad, bad
 
 
 def test_table_headers_and_captions(site: Path) -> None:
