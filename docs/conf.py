@@ -25,8 +25,10 @@ exclude_patterns = ["_build", "snippets"]
 html_theme = "furo"
 html_title = "VLM survey"
 
-# PDF: XeLaTeX handles any Unicode in catalog data; the theme's "manual" class gives chapters.
-latex_engine = "xelatex"
+# PDF: LuaLaTeX, so that one font fallback chain covers what FreeSerif lacks: CJK from Noto Serif
+# CJK (fonts-noto-cjk) and emoji in colour from Noto Color Emoji (fonts-noto-color-emoji), both
+# shaped by HarfBuzz. The "manual" class gives chapters.
+latex_engine = "lualatex"
 latex_documents = [("index", "vlm-survey.tex", project, author, "manual")]
 latex_elements = {
     "papersize": "a4paper",
@@ -37,9 +39,11 @@ latex_elements = {
     # of the next page overfills it when a longtable starts there (longtable ignores the float)
     "figure_align": "H",
     "fontpkg": r"""
-\setmainfont{FreeSerif}
-\setsansfont{FreeSans}
-\setmonofont{FreeMono}[Scale=0.9]
+\directlua{luaotfload.add_fallback("vlmfallback",
+  {"Noto Serif CJK SC:mode=harf;", "Noto Sans CJK SC:mode=harf;", "Noto Color Emoji:mode=harf;"})}
+\setmainfont{FreeSerif}[RawFeature={fallback=vlmfallback}]
+\setsansfont{FreeSans}[RawFeature={fallback=vlmfallback}]
+\setmonofont{FreeMono}[Scale=0.9, RawFeature={fallback=vlmfallback}]
 """,
 }
 latex_show_urls = "no"

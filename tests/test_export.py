@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from sphinx_vlmcatalog.catalog.loader import load_catalog
@@ -47,3 +48,70 @@ def test_markdown_round_trip(tmp_path: Path) -> None:
     # only entries without any link are reported, and each by its line
     linkless = sum(1 for e in entries if not e.links and e.kind != "topic")
     assert len(report.errors) == linkless
+
+
+HOSTILE_TITLES = [
+    "<script>alert(1)</script> Vision",
+    '"><img src=x onerror=alert(1)>',
+    "[link](javascript:alert(1)) and ![img](x.png)",
+    "&lt;b&gt; &amp; <!-- a comment --> ]]>",
+    r"% & # _ ^ ~ $ { } \ 100% $x^2$ a_b",
+    "`code` **bold** *em* __u__ ~~s~~ | pipe |",
+    "# not a heading",
+    "abc\u202edcba\u202c \u200fرؤية\u200f Zero\u200dWidth",
+    "Flamingo 🦩 視覚言語モデル",
+]
+
+
+def test_markdown_round_trip_hostile(tmp_path: Path) -> None:
+    """Hostile titles and short names are literal text in the README and survive a re-import."""
+    from sphinx_vlmcatalog.catalog.entries import Paper
+
+    entries = [
+        Paper(
+            id=f"h{i}",
+            kind="paper",
+            title=title,
+            short=f"<b>S{i}</b>&",
+            venue="CVPR",
+            year=2021,
+            links={"paper": f"https://example.org/{i}"},
+        )
+        for i, title in enumerate(HOSTILE_TITLES)
+    ]
+    text = export_markdown(entries)
+    assert "<script>" not in text.replace("`<b>", "")  # only inside code spans
+    assert not re.search(r"(?<!\\)\]\(javascript:", text)  # an escaped \] makes no link
+    md = tmp_path / "README.md"
+    md.write_text(text, encoding="utf-8")
+    run_import([md], tmp_path / "out", None, progress=None)
+    back = {e.id: e for e in read_entries(tmp_path / "out", strict=False)[0]}
+    for e in entries:
+        again = back[e.id]
+        assert (again.title, again.short, again.venue, again.year) == (
+            e.title,
+            e.short,
+            e.venue,
+            e.year,
+        )
+        assert dict(again.links) == dict(e.links)
+
+
+def test_markdown_topics_hostile(tmp_path: Path) -> None:
+    """Topic titles (headings) and points are escaped too, and come back unchanged."""
+    from sphinx_vlmcatalog.catalog.entries import Topic
+
+    topic = Topic(
+        id="t",
+        kind="topic",
+        title="<script>x</script> & [a](javascript:b) {c} $d$",
+        topic_type="challenge",
+        points=("<img src=x onerror=alert(1)>", "*not em* and `not code`", "50% & #1"),
+    )
+    text = export_markdown([topic])
+    assert not re.search(r"(?<!\\)<(script|img)", text)  # \< is a literal <
+    md = tmp_path / "README.md"
+    md.write_text(text, encoding="utf-8")
+    run_import([md], tmp_path / "out", None, progress=None)
+    [back] = read_entries(tmp_path / "out", strict=False)[0]
+    assert (back.title, back.points) == (topic.title, topic.points)

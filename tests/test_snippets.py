@@ -17,6 +17,7 @@ NAMES = sorted(p.stem for p in (SNIPPETS / "myst").glob("*.md"))
 CONF = f"""
 extensions = ["myst_parser", "sphinx_vlmcatalog"]
 myst_enable_extensions = ["colon_fence"]
+source_suffix = {{".rst": "restructuredtext", ".md": "markdown"}}  # keep Sphinx's default intact
 vlmcatalog_path = {str(REPO / "catalog")!r}
 """
 

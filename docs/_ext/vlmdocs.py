@@ -8,7 +8,7 @@ never written twice. ``vlmdocs-subtypes`` renders the warning subtypes from thei
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -133,9 +133,28 @@ class ConfigDirective(SphinxDirective):
         return [_table(["Option", "Default", "Meaning"], rows, [28, 22, 50])]
 
 
+def caption_levels(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Give toctree captions the ``aria-level`` their ``role="heading"`` requires.
+
+    Sphinx writes ``<p class="caption" role="heading">`` without a level (axe-core:
+    ``aria-required-attr``, critical), in the page body and in furo's navigation tree, which furo
+    computes in its own ``html-page-context`` handler; this one runs after it.
+    """
+    for key in ("body", "furo_navigation_tree"):
+        value = context.get(key)
+        if isinstance(value, str):
+            context[key] = value.replace(
+                '<p class="caption" role="heading">',
+                '<p class="caption" role="heading" aria-level="2">',
+            )
+
+
 def setup(app: Sphinx) -> dict[str, object]:
-    """Register the documentation-only directives."""
+    """Register the documentation-only directives and the caption fix."""
     app.add_directive("vlmdocs-fields", FieldsDirective)
     app.add_directive("vlmdocs-subtypes", SubtypesDirective)
     app.add_directive("vlmdocs-config", ConfigDirective)
+    app.connect("html-page-context", caption_levels, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .a11y import setup_a11y
 from .config import register_config, validate_config
 from .directives.cards import setup_cards
 from .directives.charts import setup_charts
@@ -63,6 +64,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_transforms(app)
     setup_reader(app)
     setup_exports(app)
+    setup_a11y(app)
     app.connect("builder-inited", builder_inited)
     setup_entry_pages(app)  # after builder_inited: the stubs need the loaded catalog
     app.connect("builder-inited", add_static_assets)

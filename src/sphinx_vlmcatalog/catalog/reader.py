@@ -108,6 +108,9 @@ def parse(text: str) -> Any:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise YamlProblem(*_syntax_message(exc)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, other controls)
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlProblem(f"YAML error: {exc}".splitlines()[0], line) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML error: {exc}".splitlines()[0], 0) from None
     if node is None:

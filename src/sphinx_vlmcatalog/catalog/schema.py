@@ -17,7 +17,7 @@ from .entries import (
     RELATION_KINDS,
     data_fields,
 )
-from .validate import ARXIV_RE, DATE_RE, ID_RE, MAX_TEXT, MIN_YEAR, max_year
+from .validate import ARXIV_RE, DATE_RE, DOI_RE, ID_RE, MAX_TEXT, MIN_YEAR, max_year
 
 SCHEMA_ID = "https://sphinx-vlmcatalog.readthedocs.io/schema/catalog.schema.json"
 EXPORT_SCHEMA_ID = "https://sphinx-vlmcatalog.readthedocs.io/schema/catalog-export.schema.json"
@@ -112,6 +112,8 @@ def entry_schema(*, normalized: bool = False) -> dict[str, Any]:
         )
     if "arxiv" in properties:
         properties["arxiv"]["pattern"] = ARXIV_RE.pattern
+    if "doi" in properties:
+        properties["doi"]["pattern"] = DOI_RE.pattern
     return {
         "type": "object",
         "required": ["id", "kind", "title"],

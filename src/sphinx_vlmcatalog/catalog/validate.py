@@ -29,6 +29,7 @@ from .reader import LineDict, LineList
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 ARXIV_RE = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})$")
+DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\"<>]+$")
 DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 MIN_YEAR = 1900
 #: Longest string value accepted; longer values are reported (and truncated on output).
@@ -43,13 +44,22 @@ def max_year() -> int:
 class _Bad(Exception):
     """A value does not fit its field; the message says why.
 
-    ``item`` (list index) or ``key`` (mapping key) narrow down where, for the line number.
+    ``item`` (list index) or ``key`` (mapping key) narrow down where, for the line number;
+    ``unsafe_url`` marks a link refused by :func:`check_url` (reported as ``unsafe_url``).
     """
 
-    def __init__(self, message: str, *, item: int | None = None, key: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        item: int | None = None,
+        key: str | None = None,
+        unsafe_url: bool = False,
+    ) -> None:
         super().__init__(message)
         self.item = item
         self.key = key
+        self.unsafe_url = unsafe_url
 
 
 def _str(value: Any) -> str:
@@ -103,14 +113,34 @@ def _date(value: Any) -> str:
     return text
 
 
+def _arxiv(value: Any) -> str:
+    """An arXiv identifier (``2103.00020`` or ``cs/0112017``); the JSON Schema has the pattern."""
+    text = _str(value)
+    if not ARXIV_RE.match(text):
+        raise _Bad(f"'{text[:80]}' is not an arXiv identifier like 2103.00020 (without a version)")
+    return text
+
+
+def _doi(value: Any) -> str:
+    """A DOI (``10.1234/abc``), without a resolver prefix; the JSON Schema has the pattern."""
+    text = _str(value)
+    if not DOI_RE.match(text):
+        raise _Bad(f"'{text[:80]}' is not a DOI like 10.1234/abc (without https://doi.org/)")
+    return text
+
+
+#: Fields that become part of a link and so are checked beyond their value type.
+_LINK_PARTS = {"arxiv": _arxiv, "doi": _doi}
+
+
 def check_url(value: Any) -> str:
     """Return the URL if it is an absolute http(s) URL without spaces or control characters."""
     text = _str(value)
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise _Bad(f"'{text[:80]}' is not an absolute http(s) URL")
+        raise _Bad(f"'{text[:80]}' is not an absolute http(s) URL", unsafe_url=True)
     if any(c.isspace() or ord(c) < 32 or c in '<>"' for c in text):
-        raise _Bad(f"'{text[:80]}' contains spaces, quotes or control characters")
+        raise _Bad(f"'{text[:80]}' contains spaces, quotes or control characters", unsafe_url=True)
     return text
 
 
@@ -221,9 +251,10 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         if value is None:
             continue
         try:
-            values[key] = _convert(spec.metadata, value)
+            check = _LINK_PARTS.get(key)
+            values[key] = check(value) if check else _convert(spec.metadata, value)
         except _Bad as exc:
-            sub = Subtype.UNSAFE_URL if "URL" in str(exc) else Subtype.CATALOG_SCHEMA
+            sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
             issues.append(
                 Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc))
             )
@@ -273,7 +304,7 @@ def _links(value: Any) -> dict[str, str]:
         try:
             out[kind] = check_url(url)
         except _Bad as exc:
-            raise _Bad(f"'{kind}' {exc}", key=kind) from None
+            raise _Bad(f"'{kind}' {exc}", key=kind, unsafe_url=exc.unsafe_url) from None
     return out
 
 

@@ -12,6 +12,7 @@ Topics are written as ``### title`` headings with their points under a topic sec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..catalog.entries import LINK_KINDS, Category, Entry
@@ -24,10 +25,23 @@ TOPIC_HEADINGS = {
 }
 
 
+#: ASCII punctuation that Markdown or HTML would read as markup (escaped with a backslash).
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|!{}~$&])")
+
+
+def md_text(text: str) -> str:
+    """Catalog text as literal Markdown: markup characters backslash-escaped, lines joined.
+
+    The importer undoes exactly this (:func:`..importer.markdown.unescape`), so titles with
+    ``<script>``, links or emphasis survive an export and re-import as text.
+    """
+    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+
+
 def _bullet(e: Entry) -> list[str]:
-    head = f"`{e.short}` " if e.short else ""
-    when = " ".join(str(x) for x in (e.venue, e.year) if x)
-    title = e.title.rstrip(".")
+    head = f"`{e.short}` " if e.short and "`" not in e.short else ""
+    when = " ".join(md_text(str(x)) for x in (e.venue, e.year) if x)
+    title = md_text(e.title.rstrip("."))
     line = (
         f"- {head}{title}."
         + (f" {when}." if when else "")
@@ -69,5 +83,6 @@ def export_markdown(
             continue
         lines += [f"## {heading}", ""]
         for t in topics[ttype]:
-            lines += [f"### {t.title}", *[f"- {p}" for p in t.get("points") or ()], ""]
+            points = [f"- {md_text(p)}" for p in t.get("points") or ()]
+            lines += [f"### {md_text(t.title)}", *points, ""]
     return "\n".join(lines).rstrip() + "\n"

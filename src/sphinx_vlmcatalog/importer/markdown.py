@@ -41,12 +41,20 @@ DEFAULT_TOPIC_SECTIONS = {
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(.*)$")
 _LINK = re.compile(
-    r"\[([^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]"
+    r"(?<!\\)\[([^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]"
     r"\(\s*(<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)"
 )
 _BADGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)")
 _ID_COMMENT = re.compile(r"<!--\s*id:\s*([a-z0-9][a-z0-9._-]*)\s*(?:,?\s*kind:\s*([a-z]+)\s*)?-->")
-_COMMENT = re.compile(r"<!--.*?-->")
+_COMMENT = re.compile(r"(?<!\\)<!--.*?-->")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(text: str) -> str:
+    """Undo Markdown backslash escapes (``\\<`` is ``<``), as the exporter writes them."""
+    return _ESCAPED.sub(r"\1", text)
+
+
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BOLD_TITLE = re.compile(r"^\*\*(?P<title>[^*].*?)\*\*\s*(?P<rest>.*?)\\?\s*$")
 _ITALIC_LINE = re.compile(r"^(?:_(?P<a>.+)_|\*(?P<b>[^*].*)\*)\s*\\?\s*$")
@@ -284,13 +292,13 @@ def _heading(st: _State, level: int, text: str, lineno: int) -> None:
     if ttype:
         st.topic_type, st.topic_level, st.topic = ttype, level, None
     elif st.topic_type is not None and level > st.topic_level:
-        st.topic = st.record(lineno, "topic", text, kind="topic")
+        st.topic = st.record(lineno, "topic", unescape(text), kind="topic")
         st.topic.fields["topic_type"] = st.topic_type
         st.topic.section = st.section_path[-2] if len(st.section_path) > 1 else ""
 
 
 def _topic_point(st: _State, text: str, lineno: int) -> None:
-    point = re.sub(r"\s+", " ", text).strip()
+    point = unescape(re.sub(r"\s+", " ", text).strip())
     if st.topic is None:
         st.problem(lineno, f"point {point!r} is outside any topic heading; skipped", "warning")
         return
@@ -389,9 +397,9 @@ def _bullet(st: _State, lines: list[str], i: int, body: str) -> int:
         rec = st.record(
             lineno,
             "tick-bullet",
-            title or (short or ""),
+            unescape(title) or (short or ""),
             short=short,
-            venue=venue,
+            venue=unescape(venue) if venue else venue,
             year=year,
             explicit_id=eid,
         )
