@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 
 from sphinx.util import logging
 
+from .catalog import cache
 from .catalog.digest import changed_keys, entry_digests
 from .catalog.loader import find_files, fingerprint, load_catalog
 from .catalog.query import parse_query, parse_sort, select, sort_entries
@@ -74,7 +75,7 @@ def load_catalog_for_build(app: Sphinx) -> None:
         domain.data["changed"] = set()
         logger.info("vlmcatalog: catalog up to date (%d entries)", len(domain.catalog))
         return
-    result = load_catalog(paths, base=Path(base))
+    result = load_catalog(paths, base=Path(base), cache_dir=cache.default_dir())
     report_issues(result.issues, strict=cfg.strict, quiet=cfg.quiet, base=base)
     digests = entry_digests(result.catalog)
     previous = domain.catalog
