@@ -28,7 +28,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bump when pickled node attributes or environment data change shape.
 #: 1: first version (domain data: see CatalogDomain.data_version).
-ENV_VERSION = 1
+#: 2: the catalog is no longer pickled with the environment.
+ENV_VERSION = 2
 
 
 def add_static_assets(app: Sphinx) -> None:
