@@ -3,8 +3,9 @@
 ``generate(root, n)`` writes, under ``root``:
 
 ``catalog/``
-    ``taxonomy.yaml`` (four areas of five categories: 20 leaf categories) and ``entries.yaml``
-    with ``n`` entries in our own format, with field lengths like the real catalog's.
+    ``taxonomy.yaml`` (four areas of five categories: 20 leaf categories) and ``n`` entries in
+    our own format, with field lengths like the real catalog's, in files of 2,000 entries
+    (``entries-000.yaml``...; one file of 50,000 would exceed the 10 MB file limit).
 ``table/``
     one page with every entry in a ``vlm-table``.
 ``handwritten/``
@@ -21,6 +22,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+#: Entries per catalog file.
+FILE_ENTRIES = 2_000
 #: Columns of every generated table, in the order the hand-written table repeats them.
 COLUMNS = ("label", "title", "venue", "year", "categories", "links")
 AREAS = {
@@ -292,9 +295,12 @@ def generate(root: Path, n: int, seed: int = 1) -> Generated:
     cat = root / "catalog"
     cat.mkdir(parents=True, exist_ok=True)
     (cat / "taxonomy.yaml").write_text(taxonomy_yaml(), encoding="utf-8")
-    (cat / "entries.yaml").write_text(
-        "entries:\n" + "\n".join(entry_yaml(e) for e in entries), encoding="utf-8"
-    )
+    # files of FILE_ENTRIES entries, as a real catalog is split (and under the 10 MB file limit)
+    for start in range(0, n, FILE_ENTRIES):
+        chunk = entries[start : start + FILE_ENTRIES]
+        (cat / f"entries-{start // FILE_ENTRIES:03d}.yaml").write_text(
+            "entries:\n" + "\n".join(entry_yaml(e) for e in chunk), encoding="utf-8"
+        )
     heading = "All entries\n===========\n\n"
     _project(root / "table", ["sphinx_vlmcatalog"], {"all": heading + vlm_table()})
     _project(root / "handwritten", [], {"all": heading + list_table(entries)})
@@ -311,7 +317,7 @@ def generate(root: Path, n: int, seed: int = 1) -> Generated:
 
 def edit_entry(gen: Generated) -> None:
     """Change the summary of ``gen.edit_id`` in place (one line of the YAML file)."""
-    path = gen.catalog / "entries.yaml"
+    path = gen.catalog / f"entries-{int(gen.edit_id[1:]) // FILE_ENTRIES:03d}.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index(f"  - id: {gen.edit_id}\n")
     at = text.index("    summary: '", start) + len("    summary: '")
