@@ -67,3 +67,13 @@ def catalog(session: nox.Session) -> None:
     """Validate the real catalog with the command-line validator."""
     session.install("-e", ".")
     session.run("vlmcatalog", "validate", "catalog")
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmark vlm-table against a hand-written table; writes docs/guide/benchmarks.md.
+
+    Not a default session: a full run takes tens of minutes. ``nox -s bench -- --quick`` is short.
+    """
+    session.install("-e", ".")
+    session.run("python", "benchmarks/run.py", *session.posargs)

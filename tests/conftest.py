@@ -3,13 +3,21 @@ small fixture catalog."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from docutils import nodes
 
+from sphinx_vlmcatalog.catalog.cache import ENV_VAR
+
 pytest_plugins = "sphinx.testing.fixtures"
+
+# Loaded catalogs are cached by content (catalog/cache.py); keep the tests' cache out of the home
+# directory. Tests load the same fixtures many times, so they also exercise cache hits.
+os.environ[ENV_VAR] = tempfile.mkdtemp(prefix="vlmcatalog-test-cache-")
 
 ROOTS = Path(__file__).parent / "roots"
 

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from . import __version__
+from .catalog import cache
 from .catalog.entries import Entry
 from .catalog.index import Catalog
 from .catalog.loader import LoadResult, load_catalog
@@ -35,7 +36,7 @@ DEFAULT_COLUMNS = "id,kind,year,venue,title"
 
 
 def _load(paths: Sequence[str], *, quiet: bool = False) -> LoadResult:
-    result = load_catalog(paths or [DEFAULT_PATH])
+    result = load_catalog(paths or [DEFAULT_PATH], cache_dir=cache.default_dir())
     if not quiet:
         for issue in result.issues:
             print(issue, file=sys.stderr)

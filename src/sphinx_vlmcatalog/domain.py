@@ -22,6 +22,7 @@ from .catalog.entries import EntryKind
 from .catalog.issues import Subtype
 from .config import get_config
 from .roles import EntryRole
+from .transient import Transient
 from .warnings_ import log_warning
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class CatalogDomain(Domain):
         **{kind.value: EntryRole() for kind in EntryKind},
     }
     initial_data: ClassVar[dict[str, Any]] = {
-        "catalog": None,  # Catalog of this build; never merged
+        "catalog": None,  # Transient(Catalog of this build); never merged, never pickled
         "fingerprint": "",  # fingerprint of the catalog files it was loaded from
         "digests": {},  # id -> content digest (catalog.digest.entry_digests)
         "changed": set(),  # ids changed by this build's reload (empty when up to date)
@@ -84,7 +85,8 @@ class CatalogDomain(Domain):
         "mentions": {},  # id -> ((docname, anchor), ...); computed at env-updated
     }
     # 1: first version
-    # 2: print_index and mentions (entry pages)
+    # 2: print_index and mentions (entry pages); the catalog is held in a Transient, kept out
+    #    of pickles (reloaded from the file cache)
     data_version = 2
 
     # ---------------------------------------------------------------- typed access
@@ -92,7 +94,8 @@ class CatalogDomain(Domain):
     @property
     def catalog(self) -> Catalog | None:
         """The catalog of this build (None before it is loaded)."""
-        return self.data["catalog"]  # type: ignore[no-any-return]
+        holder = self.data["catalog"]
+        return holder.value if isinstance(holder, Transient) else None
 
     @property
     def docs(self) -> dict[str, DocRecord]:

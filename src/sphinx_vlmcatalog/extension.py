@@ -34,7 +34,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: Bump when pickled node attributes or environment data change shape.
 #: 1: first version (domain data: see CatalogDomain.data_version).
-#: 2: entry pages (domain data version 2)
+#: 2: entry pages (domain data version 2); the catalog is no longer pickled with the
+#:    environment.
 ENV_VERSION = 2
 
 

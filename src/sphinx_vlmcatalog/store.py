@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, cast
 
 from sphinx.util import logging
 
+from .catalog import cache
 from .catalog.digest import changed_keys, entry_digests
 from .catalog.loader import find_files, fingerprint, load_catalog
 from .catalog.query import parse_query, parse_sort, select, sort_entries
 from .config import get_config
+from .transient import Transient
 from .warnings_ import log_warning
 
 if TYPE_CHECKING:
@@ -70,18 +72,20 @@ def load_catalog_for_build(app: Sphinx) -> None:
     paths = [os.path.join(base, p) for p in cfg.paths]
     files, _ = find_files(paths)
     print_ = fingerprint(files)
-    if domain.catalog is not None and domain.data["fingerprint"] == print_:
+    if domain.data["fingerprint"] == print_:
         domain.data["changed"] = set()
-        logger.info("vlmcatalog: catalog up to date (%d entries)", len(domain.catalog))
+        catalog = domain.catalog
+        if catalog is None:  # the environment was unpickled: load it again, quietly
+            catalog = load_catalog(paths, base=Path(base), cache_dir=cache.default_dir()).catalog
+            domain.data["catalog"] = Transient(catalog)
+        logger.info("vlmcatalog: catalog up to date (%d entries)", len(catalog))
         return
-    result = load_catalog(paths, base=Path(base))
+    result = load_catalog(paths, base=Path(base), cache_dir=cache.default_dir())
     report_issues(result.issues, strict=cfg.strict, quiet=cfg.quiet, base=base)
     digests = entry_digests(result.catalog)
-    previous = domain.catalog
-    domain.data["changed"] = (
-        changed_keys(domain.data["digests"], digests) if previous is not None else set()
-    )
-    domain.data.update(catalog=result.catalog, fingerprint=print_, digests=digests)
+    previous = domain.data["digests"]
+    domain.data["changed"] = changed_keys(previous, digests) if previous else set()
+    domain.data.update(catalog=Transient(result.catalog), fingerprint=print_, digests=digests)
     logger.info(
         "vlmcatalog: loaded %d entries from %d files (%d problems)",
         len(result.catalog),

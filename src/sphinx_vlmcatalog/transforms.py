@@ -69,10 +69,19 @@ class CardsHtmlTransform(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         """Wrap card bodies and grid columns, and add the ``sd-*`` classes."""
-        for card in list(self.document.findall(_has_class("vlmcat-card"))):
+        # one walk over containers only (the isinstance fast path): a page with a table of
+        # thousands of rows and no cards must not pay for a condition call per node
+        cards, grids = [], []
+        for node in self.document.findall(nodes.container):
+            classes = node["classes"]
+            if "vlmcat-card" in classes:
+                cards.append(node)
+            if "vlmcat-cards" in classes:
+                grids.append(node)
+        for card in cards:
             self.style_card(card)
         default_grid = get_config(self.env).card_columns
-        for grid in list(self.document.findall(_has_class("vlmcat-cards"))):
+        for grid in grids:
             self.style_grid(grid, grid.get("vlm_grid", default_grid))
 
     @staticmethod

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import FileCache
+from .cache import key as cache_key
 from .entries import Category, Entry, SourceRef
 from .index import Catalog
 from .issues import Issue, Subtype
@@ -73,21 +75,30 @@ def fingerprint(files: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
-def read_file(path: Path, shown: str) -> tuple[list[tuple[object, int]], object, int, list[Issue]]:
+RawFile = tuple[list[tuple[object, int]], object, int, list[Issue]]
+
+
+def read_file(path: Path, shown: str) -> RawFile:
     """Read one file: its raw entries with their lines, and its raw taxonomy (or None).
 
     :param shown: the path to print in messages
     """
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        return [], None, 0, [_unreadable(exc, shown)]
+    return read_data(content, shown)
+
+
+def _unreadable(exc: OSError, shown: str) -> Issue:
+    return Issue(Subtype.CATALOG_FILE, f"cannot read file: {exc.strerror}", SourceRef(shown, 0))
+
+
+def read_data(content: bytes, shown: str) -> RawFile:
+    """:func:`read_file` for a file's bytes."""
     issues: list[Issue] = []
     try:
-        data = parse(decode(path.read_bytes()))
-    except OSError as exc:
-        return (
-            [],
-            None,
-            0,
-            [Issue(Subtype.CATALOG_FILE, f"cannot read file: {exc.strerror}", SourceRef(shown, 0))],
-        )
+        data = parse(decode(content))
     except YamlProblem as exc:
         sub = Subtype.CATALOG_SYNTAX if exc.syntax else Subtype.CATALOG_FILE
         return [], None, 0, [Issue(sub, exc.message, SourceRef(shown, exc.line))]
@@ -137,23 +148,61 @@ def read_file(path: Path, shown: str) -> tuple[list[tuple[object, int]], object,
     return raw_entries, taxonomy, data.key_lines.get("taxonomy", 0), issues
 
 
+@dataclass
+class FileResult:
+    """One file, validated on its own: what :mod:`.cache` stores."""
+
+    #: problems with the file as a whole and with its taxonomy, in order
+    issues: list[Issue]
+    categories: list[Category]
+    #: each raw entry's result (None if it could not be built) and its problems
+    entries: list[tuple[Entry | None, list[Issue]]]
+
+
+def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileResult:
+    """Read and validate one file, or take its result from ``cache`` if the content is known."""
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        return FileResult([_unreadable(exc, shown)], [], [])
+    name = ""
+    if cache is not None:
+        name = cache_key(content, shown)
+        hit = cache.get(name)
+        if isinstance(hit, FileResult):
+            return hit
+    raw_entries, raw_taxonomy, tax_line, issues = read_data(content, shown)
+    cats: list[Category] = []
+    if raw_taxonomy is not None:
+        cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
+        issues += tax_issues
+    result = FileResult(issues, cats, [build_entry(raw, shown, line) for raw, line in raw_entries])
+    if cache is not None:
+        cache.put(name, result)
+    return result
+
+
 def load_catalog(
-    paths: Iterable[str | os.PathLike[str]], *, base: Path | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    base: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> LoadResult:
     """Load and validate every catalog file under ``paths``.
 
     :param base: show paths relative to this directory in messages (default: as found)
+    :param cache_dir: reuse validated files from this directory (see :mod:`.cache`)
     """
     files, issues = find_files(paths)
+    cache = FileCache(cache_dir) if cache_dir is not None else None
     entries: dict[str, Entry] = {}
     categories: dict[str, Category] = {}
     for path in files:
         shown = _shown(path, base)
-        raw_entries, raw_taxonomy, tax_line, file_issues = read_file(path, shown)
-        issues += file_issues
-        if raw_taxonomy is not None:
-            cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
-            issues += tax_issues
+        loaded = load_file(path, shown, cache)
+        issues += loaded.issues
+        if loaded.categories:
+            cats = loaded.categories
             for cat in cats:
                 first = categories.get(cat.key)
                 if first is not None:
@@ -166,8 +215,7 @@ def load_catalog(
                     )
                 else:
                     categories[cat.key] = cat
-        for raw, line in raw_entries:
-            entry, entry_issues = build_entry(raw, shown, line)
+        for entry, entry_issues in loaded.entries:
             issues += entry_issues
             if entry is None:
                 continue

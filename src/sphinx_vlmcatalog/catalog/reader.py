@@ -10,12 +10,11 @@ so that a "billion laughs" file fails at once instead of exhausting memory.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Files larger than this are refused before parsing.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -24,6 +23,10 @@ MAX_ALIAS_NODES = 10_000
 
 _T = "tag:yaml.org,2002:"
 _COLLECTION_TAGS = (_T + "map", _T + "seq")
+_STR = _T + "str"
+_MERGE = _T + "merge"
+_ScalarNode = yaml.ScalarNode
+_MappingNode = yaml.MappingNode
 
 
 class YamlProblem(Exception):
@@ -134,11 +137,42 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> tuple[str, int]:
     return message, (mark.line + 1 if mark is not None else 0)
 
 
-@dataclass
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """The safe loader, with plain-scalar tags memoised by value.
+
+    PyYAML resolves every plain scalar by trying regular expressions in Python; a catalog repeats
+    the same values (kinds, venues, years) thousands of times. No path resolvers are registered
+    on the safe loader, so the tag depends on the value alone and the path bookkeeping that the
+    composer calls for every node can be skipped.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}
+
+    if not _BaseLoader.yaml_path_resolvers:
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            if kind is yaml.ScalarNode:
+                if not implicit[0]:
+                    return _STR
+                tag = self._plain_tags.get(value)
+                if tag is None:
+                    tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+                return tag
+            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
+
 class _Builder:
     """Turns a composed node graph into values, counting what aliases re-use."""
 
-    def __post_init__(self) -> None:
+    def __init__(self) -> None:
         self.done: dict[int, Any] = {}
         self.sizes: dict[int, int] = {}
         self.alias_nodes = 0
@@ -159,7 +193,8 @@ class _Builder:
 
     def build(self, node: yaml.Node) -> Any:
         key = id(node)
-        if key in self.done:  # reached again: an alias
+        done = self.done
+        if key in done:  # reached again: an alias
             self.alias_nodes += self.size(node)
             if self.alias_nodes > MAX_ALIAS_NODES:
                 raise YamlProblem(
@@ -167,47 +202,49 @@ class _Builder:
                     "(possible alias bomb); write the values out instead",
                     node.start_mark.line + 1,
                 )
-            return self.done[key]
+            return done[key]
+        cls = node.__class__
+        if cls is _ScalarNode:
+            # the common case first: a string needs no conversion
+            value = node.value if node.tag == _STR else _scalar(node)  # type: ignore[arg-type]
+            done[key] = value
+            return value
         line = node.start_mark.line + 1
-        if (
-            isinstance(node, yaml.MappingNode | yaml.SequenceNode)
-            and node.tag not in _COLLECTION_TAGS
-        ):
+        if node.tag not in _COLLECTION_TAGS:
             raise YamlProblem(
                 f"tag '{node.tag}' is not allowed in catalog files (only plain YAML values are)",
                 line,
             )
-        if isinstance(node, yaml.MappingNode):
+        if cls is _MappingNode:
             mapping = LineDict(line)
-            self.done[key] = mapping
+            done[key] = mapping
+            key_lines = mapping.key_lines
+            build = self.build
             for knode, vnode in node.value:
-                if knode.tag == _T + "merge":
+                ktag = knode.tag
+                if ktag == _MERGE:
                     raise YamlProblem(
                         "merge keys ('<<') are not supported; write the fields out",
                         knode.start_mark.line + 1,
                     )
-                k = self.build(knode)
+                k = knode.value if ktag == _STR and knode.__class__ is _ScalarNode else build(knode)
                 if not isinstance(k, str):
                     k = str(k)
                 if k in mapping:
                     raise YamlProblem(
-                        f"duplicate key '{k}' (first on line {mapping.key_lines[k]})",
+                        f"duplicate key '{k}' (first on line {key_lines[k]})",
                         knode.start_mark.line + 1,
                     )
-                mapping.key_lines[k] = knode.start_mark.line + 1
-                mapping[k] = self.build(vnode)
+                key_lines[k] = knode.start_mark.line + 1
+                mapping[k] = build(vnode)
             return mapping
-        if isinstance(node, yaml.SequenceNode):
-            seq = LineList(line)
-            self.done[key] = seq
-            for item in node.value:
-                seq.item_lines.append(item.start_mark.line + 1)
-                seq.append(self.build(item))
-            return seq
-        assert isinstance(node, yaml.ScalarNode)
-        value = _scalar(node)
-        self.done[key] = value
-        return value
+        seq = LineList(line)
+        done[key] = seq
+        item_lines = seq.item_lines
+        for item in node.value:
+            item_lines.append(item.start_mark.line + 1)
+            seq.append(self.build(item))
+        return seq
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:

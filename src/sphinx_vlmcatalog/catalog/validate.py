@@ -234,12 +234,12 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         )
         return None, issues
 
-    fields = data_fields(cls)
+    converters = _kind_converters(cls)
     values: dict[str, Any] = {}
     for key, value in raw.items():
-        spec = fields.get(key)
-        if spec is None:
-            hint = _close_match(key, fields)
+        convert = converters.get(key)
+        if convert is None:
+            hint = _close_match(key, converters)
             issues.append(
                 Issue(
                     Subtype.UNKNOWN_FIELD,
@@ -251,8 +251,7 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         if value is None:
             continue
         try:
-            check = _LINK_PARTS.get(key)
-            values[key] = check(value) if check else _convert(spec.metadata, value)
+            values[key] = convert(value)
         except _Bad as exc:
             sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
             issues.append(
@@ -277,19 +276,43 @@ def _item_line(raw: LineDict, key: str, path: str, exc: _Bad) -> SourceRef:
     return SourceRef(path, where)
 
 
-def _convert(meta: Mapping[str, Any], value: Any) -> Any:
+_KIND_CONVERTERS: dict[type, dict[str, Callable[[Any], Any]]] = {}
+
+
+def _kind_converters(cls: type[Entry]) -> dict[str, Callable[[Any], Any]]:
+    """Field name -> converter for one entry class, in declaration order (built once per kind)."""
+    found = _KIND_CONVERTERS.get(cls)
+    if found is None:
+        # arXiv ids and DOIs become links, so they get checks of their own
+        found = {
+            name: _LINK_PARTS.get(name) or _converter(f.metadata)
+            for name, f in data_fields(cls).items()
+        }
+        _KIND_CONVERTERS[cls] = found
+    return found
+
+
+def _converter(meta: Mapping[str, Any]) -> Callable[[Any], Any]:
+    """The converter for a field's declared type, with its ``choices`` check folded in."""
     vtype = meta["type"]
     if vtype == "links":
-        return _links(value)
+        return _links
     if vtype == "relations":
-        return _relations(value)
+        return _relations
     if vtype == "sources":
-        return _sources(value)
-    converted = _CONVERTERS[vtype](value)
+        return _sources
+    base = _CONVERTERS[vtype]
     choices = meta.get("choices")
-    if choices and converted not in choices:
-        raise _Bad(f"'{converted}' is not one of " + ", ".join(choices))
-    return converted
+    if not choices:
+        return base
+
+    def convert(value: Any) -> Any:
+        converted = base(value)
+        if converted not in choices:
+            raise _Bad(f"'{converted}' is not one of " + ", ".join(choices))
+        return converted
+
+    return convert
 
 
 def _links(value: Any) -> dict[str, str]:

@@ -12,7 +12,8 @@ titles wrap and the table fits the text width while HTML keeps automatic widths.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -22,7 +23,14 @@ from ..catalog.entries import Entry
 from ..catalog.issues import Subtype
 from ..catalog.query import QUANTITY_FIELDS, canonical_field, field_value, group_entries, quantity
 from ..config import COMPOSITE_COLUMNS, column_problem, get_config
-from ._base import CatalogDirective, entry_class, link_nodes, make_entry_ref
+from ._base import (
+    CatalogDirective,
+    entry_class,
+    is_empty,
+    link_nodes,
+    make_entry_ref,
+    value_text,
+)
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -189,6 +197,8 @@ class CatalogTableDirective(CatalogDirective):
         tbody = nodes.tbody()
         tgroup += tbody
         link_column = next((c for c in LINK_COLUMNS if c in columns), None)
+        shows_taxonomy = [False]
+        makers = [self.cell_maker(c, c == link_column, shows_taxonomy) for c in columns]
         for group, entries in groups:
             if group is not None:
                 cell = nodes.entry(
@@ -197,9 +207,10 @@ class CatalogTableDirective(CatalogDirective):
                 tbody += nodes.row("", cell, classes=["vlmcat-group"])
             for entry in entries:
                 row = nodes.row(classes=[entry_class(entry)])
-                for column in columns:
-                    row += self.cell(entry, column, column == link_column)
+                row.extend([make(entry) for make in makers])
                 tbody += row
+        if shows_taxonomy[0]:
+            self.note_taxonomy()
         result: list[Node] = []
         if not isinstance(widths, list):
             # LaTeX only: wrapping columns in proportion to their content (HTML skips this node)
@@ -211,30 +222,59 @@ class CatalogTableDirective(CatalogDirective):
         result.append(table)
         return result
 
-    def cell(self, entry: Entry, column: str, link: bool) -> nodes.entry:
-        """One cell: a bare Text, a paragraph holding links, or nothing when the value is empty."""
-        cell = nodes.entry()
+    def cell_maker(
+        self, column: str, link: bool, shows_taxonomy: list[bool]
+    ) -> Callable[[Entry], nodes.entry]:
+        """A function making ``column``'s cell for an entry, with the per-column work done once.
+
+        Sets ``shows_taxonomy[0]`` when a cell shows category titles.
+        """
         if column == "links":
-            links = link_nodes(entry)
-            if links:  # writers need references inside a text element
-                cell += nodes.paragraph("", "", *links)
-            return cell
-        if column == "title+short":
-            text = entry.title
-            if entry.short and entry.short.casefold() not in entry.title.casefold():
-                text = f"{entry.title} ({entry.short})"
-        else:
-            text = self.field_text(entry, column)
-            if column in NUMERIC_FIELDS:
+
+            def links_cell(entry: Entry) -> nodes.entry:
+                cell = nodes.entry()
+                links = link_nodes(entry)
+                if links:  # writers need references inside a text element
+                    cell += nodes.paragraph("", "", *links)
+                return cell
+
+            return links_cell
+        catalog = self.catalog
+        numeric = column in NUMERIC_FIELDS
+        taxonomy = column in ("categories", "top_category")
+        titles: dict[Any, str] = {}  # category keys -> their titles, joined
+
+        def text_of(entry: Entry) -> str:
+            if column == "title+short":
+                if entry.short and entry.short.casefold() not in entry.title.casefold():
+                    return f"{entry.title} ({entry.short})"
+                return entry.title
+            value = field_value(entry, column)
+            if is_empty(value):
+                return ""
+            if taxonomy:
+                shows_taxonomy[0] = True
+                text = titles.get(value)
+                if text is None:
+                    text = titles[value] = value_text(value, catalog, column)
+                return text
+            return value_text(value, catalog, column)
+
+        def cell(entry: Entry) -> nodes.entry:
+            cell = nodes.entry()
+            if numeric:
                 number = quantity(field_value(entry, column))
                 if number is not None:
                     cell["vlm_sort"] = number
-        if not text:
+            text = text_of(entry)
+            if not text:
+                return cell
+            if link:
+                cell += nodes.paragraph("", "", make_entry_ref(entry, text))
+            else:
+                cell += nodes.Text(text)
             return cell
-        if link:
-            cell += nodes.paragraph("", "", make_entry_ref(entry, text))
-        else:
-            cell += nodes.Text(text)
+
         return cell
 
 

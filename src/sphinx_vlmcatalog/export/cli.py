@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..catalog import cache
 from ..catalog.loader import load_catalog
 from .bibtex import export_bibtex
 from .json import export_json
@@ -43,7 +44,7 @@ def export_command(args: argparse.Namespace) -> int:
     if not args.path.exists():
         print(f"vlmcatalog export: no such catalog: {args.path}", file=sys.stderr)
         return 2
-    result = load_catalog([args.path])
+    result = load_catalog([args.path], cache_dir=cache.default_dir())
     for issue in result.issues:  # export what loaded, but say what did not
         print(issue, file=sys.stderr)
     entries = list(result.catalog)

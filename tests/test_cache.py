@@ -1,0 +1,91 @@
+"""The per-file cache of validated catalog files: equal results cold and warm; only a speed-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sphinx_vlmcatalog.catalog import cache
+from sphinx_vlmcatalog.catalog.loader import load_catalog
+
+CATALOG = """\
+entries:
+  - id: clip
+    kind: model
+    title: CLIP
+    year: 2021
+    categories: [nope]
+  - id: clip
+    kind: paper
+    title: Again
+  - id: bad
+    kind: paper
+    title: Bad year
+    year: 1066
+"""
+
+
+def _summary(result):
+    return (
+        [str(i) + i.subtype.value for i in result.issues],
+        [(e, e.source, dict(e.lines)) for e in result.catalog],
+    )
+
+
+def test_warm_load_equals_cold(tmp_path: Path):
+    (tmp_path / "c.yaml").write_text(CATALOG, encoding="utf-8")
+    store = tmp_path / "cache"
+    cold = load_catalog([tmp_path / "c.yaml"], cache_dir=store)
+    assert len(list(store.glob("*.pickle"))) == 1
+    warm = load_catalog([tmp_path / "c.yaml"], cache_dir=store)
+    plain = load_catalog([tmp_path / "c.yaml"])
+    assert _summary(cold) == _summary(warm) == _summary(plain)
+    assert len(plain.issues) == 3
+
+
+def test_changed_content_or_name_is_a_miss(tmp_path: Path):
+    path = tmp_path / "c.yaml"
+    path.write_text(CATALOG, encoding="utf-8")
+    store = tmp_path / "cache"
+    load_catalog([path], cache_dir=store)
+    path.write_text(CATALOG.replace("Bad year", "Other"), encoding="utf-8")
+    result = load_catalog([path], cache_dir=store)
+    assert result.catalog.get("bad").title == "Other"
+    load_catalog([path], cache_dir=store, base=tmp_path)  # shown under another name
+    assert len(list(store.glob("*.pickle"))) == 3
+
+
+def test_corrupt_or_unwritable_cache_is_ignored(tmp_path: Path):
+    path = tmp_path / "c.yaml"
+    path.write_text(CATALOG, encoding="utf-8")
+    store = tmp_path / "cache"
+    expected = _summary(load_catalog([path], cache_dir=store))
+    for pickled in store.glob("*.pickle"):
+        pickled.write_bytes(b"not a pickle")
+    assert _summary(load_catalog([path], cache_dir=store)) == expected
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert _summary(load_catalog([path], cache_dir=blocker / "sub")) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("off", None), ("", None), ("/somewhere", Path("/somewhere"))]
+)
+def test_default_dir_from_environment(monkeypatch, value, expected):
+    monkeypatch.setenv(cache.ENV_VAR, value)
+    assert cache.default_dir() == expected
+
+
+def test_default_dir_under_xdg_cache(monkeypatch, tmp_path: Path):
+    monkeypatch.delenv(cache.ENV_VAR)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.default_dir() == tmp_path / "sphinx-vlmcatalog"
+
+
+def test_prune_keeps_the_most_recent(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_FILES", 2)
+    store = cache.FileCache(tmp_path)
+    for i in range(4):
+        store.put(f"k{i}", i)
+    assert len(list(tmp_path.glob("*.pickle"))) == 2
