@@ -63,3 +63,25 @@ _install_tree_check()
 def fixture_catalog() -> Path:
     """A small, valid catalog (11 entries) used by unit and CLI tests."""
     return Path(__file__).parent / "fixtures" / "catalog"
+
+
+@pytest.fixture(scope="session")
+def survey_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The real survey (``docs/``) built once to HTML with its own theme: (html dir, warnings).
+
+    Shared by the site, browser and accessibility tests, which used to build it once each.
+    SphinxTestApp (not Sphinx) undoes its global docutils registrations on cleanup.
+    """
+    import io
+
+    from sphinx.testing.util import SphinxTestApp
+
+    out = tmp_path_factory.mktemp("survey-site")
+    warnings = io.StringIO()
+    app = SphinxTestApp("html", srcdir=Path(__file__).parent.parent / "docs", builddir=out,
+                        freshenv=True, status=io.StringIO(), warning=warnings)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return out / "html", warnings.getvalue()

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +29,6 @@ ARGS = [
 PAGES = ["tables", "cards", "entries"]
 #: survey chapters: tables (large-vlms, datasets), cards (challenges, applications)
 SURVEY_PAGES = ["survey/large-vlms", "survey/datasets", "survey/challenges", "survey/applications"]
-DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 SEVERE = ("serious", "critical")
 
@@ -48,21 +45,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     app = make_app_copy(
         "test-basic", tmp_path_factory.mktemp("a11y") / "src", confoverrides={"html_theme": "furo"}
     )
-    app.build()
-    yield Path(app.outdir)
-    app.cleanup()
+    try:
+        app.build()
+    finally:
+        app.cleanup()  # before other apps (the shared survey build) start in this process
+    return Path(app.outdir)
 
 
 @pytest.fixture(scope="module")
-def survey(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("furo")
-    out = tmp_path_factory.mktemp("survey")
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(DOCS), str(out)],
-        check=True,
-        capture_output=True,
-    )
-    return out
+def survey(survey_site: tuple[Path, str]) -> Path:
+    return survey_site[0]
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import io
 import threading
 from pathlib import Path
 
@@ -17,7 +16,6 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "_artifacts"
-DOCS = Path(__file__).parent.parent / "docs"
 
 pytestmark = [
     pytest.mark.slow,
@@ -32,26 +30,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory):
-    from sphinx.testing.util import SphinxTestApp
-
-    out = tmp_path_factory.mktemp("browser-site")
-    warnings = io.StringIO()
-    app = SphinxTestApp(
-        "html",
-        srcdir=DOCS,
-        builddir=out,
-        freshenv=True,
-        status=io.StringIO(),
-        warning=warnings,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert warnings.getvalue() == ""
+def site_url(survey_site):
+    html, warnings = survey_site
+    assert warnings == ""
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out / "html"))
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(html))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -6,39 +6,19 @@ renderings carry the class ``vlmcat-id-<id>``, so the built HTML proves coverage
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
 from sphinx_vlmcatalog.catalog.loader import load_catalog
 
 REPO = Path(__file__).parent.parent
-DOCS = REPO / "docs"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("site")
-    warnings = io.StringIO()
-    # alabaster: the test environment does not install the docs theme. SphinxTestApp (not
-    # Sphinx) undoes its global docutils registrations, so later test apps start clean.
-    app = SphinxTestApp(
-        "html",
-        srcdir=DOCS,
-        builddir=out,
-        freshenv=True,
-        confoverrides={"html_theme": "alabaster"},
-        status=io.StringIO(),
-        warning=warnings,
-    )
-    try:
-        app.build()
-        yield out / "html", warnings.getvalue()
-    finally:
-        app.cleanup()
+@pytest.fixture
+def site(survey_site):
+    return survey_site
 
 
 def test_site_builds_without_warnings(site):
