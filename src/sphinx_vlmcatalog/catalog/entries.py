@@ -71,6 +71,13 @@ RELATION_INVERSE: dict[str, str] = {
 
 RESOURCE_TYPES = ("survey", "book", "presentation", "tutorial")
 TOPIC_TYPES = ("research-direction", "challenge", "emerging-area", "ethics-practice")
+#: The awesome-list section heading of each topic type (export writes them, import reads them).
+TOPIC_HEADINGS = {
+    "research-direction": "Research Directions",
+    "challenge": "Current Challenges",
+    "emerging-area": "Emerging Areas",
+    "ethics-practice": "Ethics & Best Practices",
+}
 ARCHITECTURES = (
     "dual-encoder",
     "fusion-encoder",

@@ -15,15 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..catalog.entries import LINK_KINDS, Category, Entry
-
-TOPIC_HEADINGS = {
-    "research-direction": "Research Directions",
-    "challenge": "Current Challenges",
-    "emerging-area": "Emerging Areas",
-    "ethics-practice": "Ethics & Best Practices",
-}
-
+from ..catalog.entries import LINK_KINDS, TOPIC_HEADINGS, Category, Entry
 
 #: ASCII punctuation that Markdown or HTML would read as markup (escaped with a backslash).
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|!{}~$&])")

@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..catalog.entries import TOPIC_HEADINGS
 from .normalize import (
     arxiv_id,
     fix_text,
@@ -30,13 +31,9 @@ from .normalize import (
 )
 from .records import Problem, RawRecord
 
-#: ``## heading`` text (lower case) -> topic_type, used when the mapping does not say otherwise.
-DEFAULT_TOPIC_SECTIONS = {
-    "research directions": "research-direction",
-    "current challenges": "challenge",
-    "emerging areas": "emerging-area",
-    "ethics & best practices": "ethics-practice",
-}
+#: ``## heading`` text (lower case) -> topic_type, used when the mapping does not say otherwise;
+#: the inverse of the headings the Markdown export writes, so exported lists read back.
+DEFAULT_TOPIC_SECTIONS = {heading.lower(): kind for kind, heading in TOPIC_HEADINGS.items()}
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(.*)$")
