@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from docutils import nodes
 
+from sphinx_vlmcatalog.rows import catalog_rows
 from util import cells, html, make_app_copy, warnings
 
 
@@ -72,7 +72,13 @@ def test_table_group_rows_and_group_tables(built) -> None:
 
 def test_numeric_sort_key_in_doctree(built) -> None:
     doctree = built.env.get_doctree("tables")
-    keys = [e["vlm_sort"] for e in doctree.findall(nodes.entry) if "vlm_sort" in e]
+    # the table body is kept as data until it is written (sphinx_vlmcatalog.rows)
+    keys = [
+        k
+        for body in doctree.findall(catalog_rows)
+        for *_, sorts in body["rows"]
+        for k in sorts or ()
+    ]
     assert 1281167.0 in keys
     assert 2009.0 in keys
 

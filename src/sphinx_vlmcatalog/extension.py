@@ -22,6 +22,7 @@ from .exports import setup_exports
 from .nodes import setup_nodes
 from .reader import setup_reader
 from .roles import CountRole, EntryRole, warn_missing_reference
+from .rows import setup_rows
 from .store import builder_inited, index_updated, outdated_documents
 from .transforms import setup_transforms
 
@@ -36,7 +37,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 #: 1: first version (domain data: see CatalogDomain.data_version).
 #: 2: entry pages (domain data version 2); the catalog is no longer pickled with the
 #:    environment.
-ENV_VERSION = 2
+#: 3: table bodies are stored as data (:mod:`.rows`).
+ENV_VERSION = 3
 
 
 def add_static_assets(app: Sphinx) -> None:
@@ -56,6 +58,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(CatalogDomain)
     app.add_role("vlm", EntryRole())
     app.add_role("vlm-count", CountRole())
+    setup_rows(app)
     setup_tables(app)
     setup_cards(app)
     setup_lists(app)

@@ -1,7 +1,8 @@
-"""The extension's only custom node, with pass-through visitors for every builder format.
+"""``entry_ref``, a link to an entry resolved after reading, and the class that marks an entry.
 
-Tables, cards, lists and entry blocks are plain docutils nodes. The one exception is
-:class:`entry_ref`, a link to an entry's canonical place that is resolved after reading (by
+Tables, cards, lists and entry blocks are plain docutils nodes (a table's body is held as data
+until it is written: see :mod:`.rows`). The exception is :class:`entry_ref`, a link to an entry's
+canonical place that is resolved after reading (by
 :class:`~sphinx_vlmcatalog.transforms.EntryRefResolver`), because that place may be in another
 document. It is cheaper than a ``pending_xref`` per table row: the resolver looks each one up in a
 dictionary. Should one survive to a writer, its children are rendered as plain text.
@@ -16,6 +17,19 @@ from docutils import nodes
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.docutils import SphinxTranslator
+
+
+#: Prefix of the class that marks every rendering of an entry (a row, card or list item).
+ENTRY_CLASS_PREFIX = "vlmcat-id-"
+
+
+def entry_class(key: str) -> str:
+    """The class that marks every rendering of entry ``key``.
+
+    Ids are lowercase slugs, so they are safe inside a class name; readers' scripts, user CSS and
+    the coverage test find an entry's renderings by it.
+    """
+    return ENTRY_CLASS_PREFIX + key
 
 
 class entry_ref(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)

@@ -3,7 +3,7 @@
 Progressive enhancement only: the tables are complete in the static HTML, and the BibTeX text is
 in the page. A post-transform (HTML formats only) gives each catalog table an id and appends one
 ``<script type="application/json">`` per page holding what the script needs: for each table its
-column fields and the numeric sort keys of its rows (the ``vlm_sort`` cell attributes, so numbers
+column fields and the numeric sort keys of its rows (kept with the rows by :mod:`.rows`, so numbers
 sort exactly as the query layer sorts them), and, for each entry shown, the fields the query
 language can test. The script (``static/vlmcatalog-reader.js``) implements the query language of
 :mod:`.catalog.query` over that data, so the filter box accepts what the directives accept.
@@ -20,6 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .catalog.entries import ALL_FIELDS, LINK_KINDS, RELATION_KINDS, SourceMention, field_meta
 from .catalog.query import ALIASES, DERIVED, QUANTITY_FIELDS, TEXT_FIELDS, field_value
+from .rows import catalog_rows
 from .store import get_catalog
 
 if TYPE_CHECKING:
@@ -73,13 +74,6 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _row_entry(row: nodes.Element) -> str | None:
-    for cls in row["classes"]:
-        if cls.startswith("vlmcat-id-"):
-            return str(cls[len("vlmcat-id-") :])
-    return None
-
-
 class TableDataTransform(SphinxPostTransform):
     """Mark catalog tables interactive and append the page's JSON data (HTML formats only)."""
 
@@ -107,22 +101,12 @@ class TableDataTransform(SphinxPostTransform):
                 self.document.ids[table_id] = table
             table["classes"].append("vlmcat-interactive")
             rows: list[list[Any]] = []
-            for tbody in table.findall(nodes.tbody):
-                for row in tbody.children:
-                    key = _row_entry(row) if isinstance(row, nodes.row) else None
-                    if key is None:
+            for body in table.findall(catalog_rows):
+                for key, _cells, sorts in body["rows"]:
+                    if key is None:  # a group heading
                         continue
                     shown[key] = None
-                    rows.append(
-                        [
-                            key,
-                            [
-                                cell.get("vlm_sort")
-                                for cell in row.children
-                                if isinstance(cell, nodes.Element)
-                            ],
-                        ]
-                    )
+                    rows.append([key, list(sorts)])
             info[table["ids"][0]] = {"columns": list(table["vlm_columns"]), "rows": rows}
         entries = {key: entry_data(e) for key in shown if (e := catalog.get(key)) is not None}
         data = {"meta": query_meta(), "tables": info, "entries": entries}

@@ -22,6 +22,7 @@ from ..catalog.entries import LINK_KINDS, Entry, SourceMention
 from ..catalog.issues import Subtype
 from ..catalog.query import QueryError, field_value, parse_sort
 from ..config import get_config
+from ..nodes import entry_class as entry_key_class
 from ..nodes import entry_ref
 from ..store import get_catalog, get_domain, run_selection
 from ..warnings_ import log_warning
@@ -66,29 +67,27 @@ def value_text(value: Any, catalog: Catalog | None = None, name: str = "") -> st
     return str(value)
 
 
+def entry_links(entry: Entry) -> tuple[tuple[str, str], ...]:
+    """The entry's links as (label, url), in :data:`LINK_KINDS` order."""
+    links = entry.links
+    return tuple((LINK_LABELS.get(kind, kind), links[kind]) for kind in LINK_KINDS if kind in links)
+
+
 def link_nodes(
     entry: Entry, *, classes: tuple[str, ...] = ("vlmcat-link",), sep: str = ", "
 ) -> list[Node]:
     """The entry's links, in :data:`LINK_KINDS` order, as external references."""
     result: list[Node] = []
-    for kind in LINK_KINDS:
-        url = entry.links.get(kind)
-        if url is None:
-            continue
+    for label, url in entry_links(entry):
         if result and sep:
             result.append(nodes.Text(sep))
-        label = LINK_LABELS.get(kind, kind)
         result.append(nodes.reference(label, label, refuri=url, classes=list(classes)))
     return result
 
 
 def entry_class(entry: Entry) -> str:
-    """The class that marks every rendering of ``entry`` (a row, card or list item).
-
-    Ids are lowercase slugs, so they are safe inside a class name; readers' scripts, user CSS and
-    the coverage test find an entry's renderings by it.
-    """
-    return f"vlmcat-id-{entry.id}"
+    """The class that marks every rendering of ``entry`` (see :func:`..nodes.entry_class`)."""
+    return entry_key_class(entry.id)
 
 
 def make_entry_ref(entry: Entry, text: str | None = None) -> entry_ref:

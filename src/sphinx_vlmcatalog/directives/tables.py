@@ -23,14 +23,8 @@ from ..catalog.entries import Entry
 from ..catalog.issues import Subtype
 from ..catalog.query import QUANTITY_FIELDS, canonical_field, field_value, group_entries, quantity
 from ..config import COMPOSITE_COLUMNS, column_problem, get_config
-from ._base import (
-    CatalogDirective,
-    entry_class,
-    is_empty,
-    link_nodes,
-    make_entry_ref,
-    value_text,
-)
+from ..rows import Cell, Row, make_rows
+from ._base import CatalogDirective, entry_links, is_empty, value_text
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -194,21 +188,23 @@ class CatalogTableDirective(CatalogDirective):
         for column in columns:
             head_row += nodes.entry("", nodes.Text(header_text(column)))
         tgroup += nodes.thead("", head_row)
-        tbody = nodes.tbody()
-        tgroup += tbody
         link_column = next((c for c in LINK_COLUMNS if c in columns), None)
         shows_taxonomy = [False]
         makers = [self.cell_maker(c, c == link_column, shows_taxonomy) for c in columns]
+        sorters = [sort_key_maker(c) for c in columns]
+        rows: list[Row] = []
         for group, entries in groups:
             if group is not None:
-                cell = nodes.entry(
-                    "", nodes.strong(group.title, group.title), morecols=len(columns) - 1
+                rows.append((None, group.title, None))
+            rows.extend(
+                (
+                    entry.id,
+                    tuple([make(entry) for make in makers]),
+                    tuple([sort(entry) for sort in sorters]),
                 )
-                tbody += nodes.row("", cell, classes=["vlmcat-group"])
-            for entry in entries:
-                row = nodes.row(classes=[entry_class(entry)])
-                row.extend([make(entry) for make in makers])
-                tbody += row
+                for entry in entries
+            )
+        tgroup += make_rows(rows, len(columns))
         if shows_taxonomy[0]:
             self.note_taxonomy()
         result: list[Node] = []
@@ -224,23 +220,20 @@ class CatalogTableDirective(CatalogDirective):
 
     def cell_maker(
         self, column: str, link: bool, shows_taxonomy: list[bool]
-    ) -> Callable[[Entry], nodes.entry]:
-        """A function making ``column``'s cell for an entry, with the per-column work done once.
+    ) -> Callable[[Entry], Cell]:
+        """A function giving ``column``'s cell for an entry (see :mod:`..rows`), with the
+        per-column work done once.
 
         Sets ``shows_taxonomy[0]`` when a cell shows category titles.
         """
         if column == "links":
 
-            def links_cell(entry: Entry) -> nodes.entry:
-                cell = nodes.entry()
-                links = link_nodes(entry)
-                if links:  # writers need references inside a text element
-                    cell += nodes.paragraph("", "", *links)
-                return cell
+            def links_cell(entry: Entry) -> Cell:
+                links = entry_links(entry)
+                return ("links", links) if links else ""
 
             return links_cell
         catalog = self.catalog
-        numeric = column in NUMERIC_FIELDS
         taxonomy = column in ("categories", "top_category")
         titles: dict[Any, str] = {}  # category keys -> their titles, joined
 
@@ -260,22 +253,21 @@ class CatalogTableDirective(CatalogDirective):
                 return text
             return value_text(value, catalog, column)
 
-        def cell(entry: Entry) -> nodes.entry:
-            cell = nodes.entry()
-            if numeric:
-                number = quantity(field_value(entry, column))
-                if number is not None:
-                    cell["vlm_sort"] = number
-            text = text_of(entry)
-            if not text:
-                return cell
-            if link:
-                cell += nodes.paragraph("", "", make_entry_ref(entry, text))
-            else:
-                cell += nodes.Text(text)
-            return cell
+        if link:
 
-        return cell
+            def link_cell(entry: Entry) -> Cell:
+                text = text_of(entry)
+                return ("ref", text) if text else ""
+
+            return link_cell
+        return text_of
+
+
+def sort_key_maker(column: str) -> Callable[[Entry], float | int | None]:
+    """The numeric sort key of ``column``'s cells (None for text columns and empty cells)."""
+    if column not in NUMERIC_FIELDS:
+        return lambda entry: None
+    return lambda entry: quantity(field_value(entry, column))
 
 
 def setup_tables(app: Sphinx) -> None:
