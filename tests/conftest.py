@@ -78,8 +78,14 @@ def survey_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
     out = tmp_path_factory.mktemp("survey-site")
     warnings = io.StringIO()
-    app = SphinxTestApp("html", srcdir=Path(__file__).parent.parent / "docs", builddir=out,
-                        freshenv=True, status=io.StringIO(), warning=warnings)
+    app = SphinxTestApp(
+        "html",
+        srcdir=Path(__file__).parent.parent / "docs",
+        builddir=out,
+        freshenv=True,
+        status=io.StringIO(),
+        warning=warnings,
+    )
     try:
         app.build()
     finally:

@@ -90,8 +90,6 @@ def test_script_json_cannot_close_its_element() -> None:
     assert json.loads(text) == {"t": "</script><!-- & >"}
 
 
-
-
 def test_unchanged_rebuild_and_one_changed_entry(tmp_path) -> None:
     src = tmp_path / "src"
     app = make_app_copy("test-basic", src, confoverrides=PAGES)
