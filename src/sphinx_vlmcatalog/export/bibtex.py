@@ -58,13 +58,20 @@ _LATEX_SPECIALS = {
     "^": r"\textasciicircum{}",
 }
 _SPECIAL_RE = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
+_AND = re.compile(r"\band\b", re.IGNORECASE)
 #: characters a URL keeps inside ``url = {...}``; these three would unbalance or escape braces
 _URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C"}
 
 
 def escape_latex(text: str) -> str:
     """``text`` with LaTeX/BibTeX special characters replaced by balanced commands."""
-    return _SPECIAL_RE.sub(lambda m: _LATEX_SPECIALS[m.group()], " ".join(text.split()))
+    return _escape(" ".join(text.split()))
+
+
+def _escape(text: str) -> str:
+    if _SPECIAL_RE.search(text) is None:  # the common case: nothing to replace
+        return text
+    return _SPECIAL_RE.sub(lambda m: _LATEX_SPECIALS[m.group()], text)
 
 
 def protect_title(text: str) -> str:
@@ -73,11 +80,13 @@ def protect_title(text: str) -> str:
     Braces keep the capitals when a style sets titles in sentence case. Words are protected
     one by one (not the whole title) so that styles can still change the other words.
     """
-    words = []
-    for word in " ".join(text.split()).split(" "):
-        escaped = escape_latex(word)
-        words.append(f"{{{escaped}}}" if any(c.isupper() for c in word) else escaped)
-    return " ".join(words)
+    words = " ".join(text.split())
+    # no replacement contains a space, so the escaped words line up with the words
+    escaped = _escape(words).split(" ")
+    return " ".join(
+        f"{{{e}}}" if any(map(str.isupper, w)) else e
+        for w, e in zip(words.split(" "), escaped, strict=True)
+    )
 
 
 def _url(url: str) -> str:
@@ -87,7 +96,7 @@ def _url(url: str) -> str:
 def _author(name: str) -> str:
     # a name containing the word "and" (a team name) would be split by BibTeX: brace it
     escaped = escape_latex(name)
-    return f"{{{escaped}}}" if re.search(r"\band\b", name, re.IGNORECASE) else escaped
+    return f"{{{escaped}}}" if _AND.search(name) else escaped
 
 
 def record_type(entry: Entry) -> str:
