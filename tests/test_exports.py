@@ -42,6 +42,25 @@ def test_latex_gets_names_not_links(tmp_path) -> None:
         app.cleanup()
 
 
+@pytest.mark.parametrize("in_child", [True, False], ids=["forked", "in-process"])
+def test_unwritable_exports_warn_and_the_build_goes_on(tmp_path, monkeypatch, in_child) -> None:
+    # where Sphinx can fork, a child process writes the exports; elsewhere build-finished does
+    monkeypatch.setattr("sphinx_vlmcatalog.exports.parallel_available", in_child)
+    app = make_app_copy("test-exports", tmp_path / "src")
+    app.outdir.mkdir(parents=True, exist_ok=True)
+    (app.outdir / "exports").write_text("a file where the directory should be", encoding="utf-8")
+    app.build()
+    try:
+        lines = warnings(app).splitlines()
+        assert len(lines) == 1
+        assert "exports: cannot write the catalog downloads: " in lines[0]
+        assert lines[0].endswith("[vlmcatalog.export]")
+        assert "Traceback" not in warnings(app)
+        assert html(app, "downloads").select("a.vlmcat-download")  # the pages were written
+    finally:
+        app.cleanup()
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     app = make_app_copy("test-exports", tmp_path_factory.mktemp("exports") / "src")

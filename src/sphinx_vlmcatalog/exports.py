@@ -1,10 +1,14 @@
 """Catalog downloads written with every HTML build, and the ``vlm-downloads`` directive.
 
-At ``build-finished`` (in the main process, after every page is written, so the parallel write
-phase stays read-only) the catalog is exported into ``exports/`` of the output directory:
-``catalog.json`` with ``catalog.schema.json``, ``catalog.bib`` and the awesome-list
-``catalog.md``. A file is rewritten only when its content changed. ``vlmcatalog_exports = False``
-turns this off.
+The catalog is exported into ``exports/`` of the output directory: ``catalog.json`` with
+``catalog.schema.json``, ``catalog.bib`` and the awesome-list ``catalog.md``. A file is rewritten
+only when its content changed. ``vlmcatalog_exports = False`` turns this off.
+
+The exports depend on the catalog alone, which is loaded before any document is read, so where
+Sphinx can fork (as it does for ``-j``) a child process writes them while the documents are read
+and written, and ``build-finished`` only waits for it and reports; for ten thousand entries that
+takes the half second they cost off every build, the edit-and-rebuild loop included. Elsewhere
+they are written at ``build-finished``.
 
 ``vlm-downloads`` lists the files, and the ``vlm-download`` role links to one inline. Their
 links are placeholders resolved by a post-transform, which knows the builder: HTML pages get a
@@ -15,6 +19,7 @@ literal text.
 from __future__ import annotations
 
 import json
+import multiprocessing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,13 +28,19 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
+from sphinx.util.parallel import parallel_available
 
+from .catalog.issues import Subtype
 from .catalog.schema import export_schema
 from .config import get_config
 from .export import export_bibtex, export_json, export_markdown
 from .store import get_catalog
+from .warnings_ import log_warning
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
     from docutils.nodes import Node
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -72,20 +83,73 @@ def writes_exports(builder: Builder) -> bool:
     )
 
 
-def write_exports(app: Sphinx, exception: BaseException | None) -> None:
-    """Write the export files into ``outdir/exports`` (``build-finished``)."""
-    if exception is not None or not writes_exports(app.builder):
-        return
-    outdir = Path(app.outdir) / EXPORT_DIR
-    outdir.mkdir(parents=True, exist_ok=True)
+def write_files(catalog: Catalog, directory: Path) -> int:
+    """Write the export files into ``directory``; the number of files whose content changed."""
+    directory.mkdir(parents=True, exist_ok=True)
     written = 0
-    for name, text in export_texts(get_catalog(app.env)).items():
-        path = outdir / name
+    for name, text in export_texts(catalog).items():
+        path = directory / name
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue  # unchanged: keep the file (and its mtime) as it is
         path.write_text(text, encoding="utf-8")
         written += 1
-    logger.info("vlmcatalog: exports in %s (%d file(s) updated)", EXPORT_DIR, written)
+    return written
+
+
+#: Result of writing the exports: files changed, and a problem ("" if none).
+Outcome = tuple[int, str]
+#: Export processes still running, by the id of their Sphinx application.
+_running: dict[int, tuple[BaseProcess, Connection]] = {}
+
+
+def _write_outcome(catalog: Catalog, directory: Path) -> Outcome:
+    try:
+        return write_files(catalog, directory), ""
+    except OSError as exc:
+        return 0, f"{exc.strerror or exc} ({exc.filename or directory})"
+
+
+def _export_process(catalog: Catalog, directory: Path, sender: Connection) -> None:
+    sender.send(_write_outcome(catalog, directory))
+    sender.close()
+
+
+def start_exports(app: Sphinx) -> None:
+    """Start writing the exports in a child process (``builder-inited``, after loading)."""
+    if not writes_exports(app.builder) or not parallel_available:
+        return
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    directory = Path(app.outdir) / EXPORT_DIR
+    process = context.Process(
+        target=_export_process, args=(get_catalog(app.env), directory, sender), daemon=True
+    )
+    process.start()
+    sender.close()
+    _running[id(app)] = (process, receiver)
+
+
+def write_exports(app: Sphinx, exception: BaseException | None) -> None:
+    """Wait for the export process, or write the exports here; report (``build-finished``)."""
+    running = _running.pop(id(app), None)
+    if exception is not None or not writes_exports(app.builder):
+        if running is not None:
+            running[0].join()
+        return
+    if running is None:
+        written, problem = _write_outcome(get_catalog(app.env), Path(app.outdir) / EXPORT_DIR)
+    else:
+        process, receiver = running
+        try:
+            written, problem = receiver.recv()
+        except EOFError:  # the child died without a word
+            written, problem = 0, "the export process ended unexpectedly"
+        receiver.close()
+        process.join()
+    if problem:
+        log_warning(f"exports: cannot write the catalog downloads: {problem}", Subtype.EXPORT, None)
+    else:
+        logger.info("vlmcatalog: exports in %s (%d file(s) updated)", EXPORT_DIR, written)
 
 
 class download_ref(nodes.reference):  # noqa: N801 - docutils node naming
@@ -153,4 +217,6 @@ def setup_exports(app: Sphinx) -> None:
     app.add_directive("vlm-downloads", DownloadsDirective)
     app.add_role("vlm-download", DownloadRole())
     app.add_post_transform(DownloadLinksTransform)
+    # after the catalog is loaded (store.builder_inited, priority 500)
+    app.connect("builder-inited", start_exports, priority=800)
     app.connect("build-finished", write_exports)
