@@ -107,6 +107,16 @@ def parse(text: str) -> Any:
 
     :raises YamlProblem: on syntax errors, forbidden tags, merge keys, repeated keys, alias bombs.
     """
+    from .fastyaml import parse as parse_regular
+
+    fast = parse_regular(text)
+    if fast is not None:
+        return fast
+    return parse_with_pyyaml(text)
+
+
+def parse_with_pyyaml(text: str) -> Any:
+    """:func:`parse` by PyYAML alone: the authority that :mod:`.fastyaml` must match."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -248,7 +258,11 @@ class _Builder:
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    tag, text = node.tag, node.value
+    return scalar_value(node.tag, node.value, node.start_mark.line + 1)
+
+
+def scalar_value(tag: str, text: str, line: int) -> Any:
+    """The value of a scalar with a resolved ``tag``; an unknown tag is an error at ``line``."""
     if tag in (_T + "str", _T + "timestamp", _T + "binary") or tag == "!":
         # Dates stay strings: the catalog stores them as ISO text.
         return text
@@ -274,5 +288,5 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return None
     raise YamlProblem(
         f"tag '{tag}' is not allowed in catalog files (only plain YAML values are)",
-        node.start_mark.line + 1,
+        line,
     )

@@ -1,0 +1,380 @@
+"""A fast reader for the regular, block-style YAML that catalog files are written in.
+
+PyYAML composes a node graph at roughly two microseconds a node, even with the C parser, and a
+catalog of ten thousand entries has hundreds of thousands of nodes. Catalog files are regular:
+one construct a line, indentation with spaces. This module reads that subset line by line and
+builds the same values as :func:`.reader.parse` (the same types, and the same ``line``,
+``key_lines`` and ``item_lines``).
+
+PyYAML remains the authority. :func:`parse` answers only for text it handles with certainty and
+returns None for anything else, and the caller then uses PyYAML, which alone reports errors. The
+subset:
+
+- block mappings whose keys are plain identifiers (``[A-Za-z_][A-Za-z0-9_.-]*``) that resolve
+  to strings, each key once;
+- block sequences, including ``- key: value`` starting a mapping, indented under their key;
+- plain scalars, also continued on immediately following, more indented lines; single-quoted
+  scalars (``''`` is a quote), also continued on following lines; empty values (null);
+- flow sequences of plain scalars (``[a, b]``) and flow mappings of plain keys and plain scalars
+  (``{list: x, section: y}``), also across lines;
+- blank lines and full-line ``#`` comments between entries.
+
+Everything else declines: tabs, carriage returns and other characters outside printable text,
+anchors, aliases and tags (so no object is built from a tag and no alias is expanded here),
+``?`` keys, block scalars (``|``, ``>``), double quotes, a comment after a value, document
+markers and directives, repeated keys, unexpected indentation, indentless sequences, quotes,
+colons, brackets or ``#`` inside flow collections, empty flow items, and plain scalars that
+start with an indicator or contain ``': '`` or ``' #'``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from yaml import ScalarNode as _ScalarNode
+
+from .reader import LineDict, LineList, _Loader, scalar_value
+
+#: Tags of the values a plain scalar may resolve to here; any other tag declines.
+_PLAIN_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_STR = "tag:yaml.org,2002:str"
+#: Characters outside the subset: anything but newline and printable text. Tabs, CR, the YAML
+#: 1.1 line breaks NEL, LS and PS, C0/C1 controls, DEL, surrogates and BOMs all decline.
+_OUTSIDE = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+#: A block mapping key and its colon, with the spaces after it.
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]{0,127}):(?: +|$)")
+_FLOW_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,127}")
+#: Characters a plain scalar must not start with (YAML indicators).
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+#: Inside a flow collection's text: nesting, quotes, comments and colons all decline (a flow
+#: mapping's own ``': '`` is looked for separately).
+_FLOW_SEQ_FORBIDDEN = re.compile(r"[\[\]{}'\"#:]")
+_FLOW_MAP_FORBIDDEN = re.compile(r"[\[\]{}'\"#]")
+#: Nesting deeper than this declines (the parser recurses once a level).
+_MAX_DEPTH = 64
+
+
+class _Decline(Exception):
+    """The text is outside the subset; PyYAML must read it."""
+
+
+def parse(text: str) -> LineDict | LineList | None:
+    """The value of ``text`` as :func:`.reader.parse` would return it, or None to decline."""
+    if _OUTSIDE.search(text) is not None or _Loader.yaml_path_resolvers:
+        return None
+    try:
+        return _Parser(text).document()
+    except _Decline:
+        return None
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.count = len(self.lines)
+        # the loader's own memoised resolver, so plain scalars get exactly its tags
+        self.resolve = _Loader("").resolve
+        self.resolved_first = _Loader.yaml_implicit_resolvers
+        if None in self.resolved_first:  # a resolver for every first character
+            raise _Decline
+        self.values: dict[str, Any] = {}
+        self.depth = 0
+
+    def document(self) -> LineDict | LineList:
+        i = self.skip(0)
+        if i >= self.count or _indent(self.lines[i]) != 0:
+            raise _Decline  # an empty or indented document
+        value, i = self.block(i, 0)
+        if self.skip(i) < self.count:
+            raise _Decline
+        return value
+
+    def skip(self, i: int) -> int:
+        """The first line from ``i`` on that is neither blank nor a comment."""
+        lines = self.lines
+        count = self.count
+        while i < count:
+            rest = lines[i].lstrip(" ")
+            if rest and rest[0] != "#":
+                return i
+            i += 1
+        return i
+
+    def block(self, i: int, indent: int) -> tuple[LineDict | LineList, int]:
+        """The block mapping or sequence whose first line is ``i``, at column ``indent``."""
+        self.depth += 1
+        if self.depth > _MAX_DEPTH:
+            raise _Decline
+        if _is_item(self.lines[i], indent):
+            result: tuple[LineDict | LineList, int] = self.sequence(i, indent)
+        else:
+            result = self.mapping(i, indent)
+        self.depth -= 1
+        return result
+
+    def mapping(self, i: int, indent: int) -> tuple[LineDict, int]:
+        """A block mapping whose first key is at column ``indent`` of line ``i``.
+
+        Returns the mapping and the next significant line (or the line count).
+        """
+        lines = self.lines
+        mapping = LineDict(i + 1)
+        key_lines = mapping.key_lines
+        while True:
+            line = lines[i]
+            match = _KEY.match(line, indent)
+            if match is None:
+                raise _Decline
+            key = match.group(1)
+            if key in mapping:
+                raise _Decline  # PyYAML reports the repeated key
+            if key[0] in self.resolved_first and self.resolve_tag(key) != _STR:
+                raise _Decline  # a key like 'yes' or 'null' becomes str(True), str(None)
+            key_lines[key] = i + 1
+            start = match.end()
+            if start == len(line):
+                mapping[key], i = self.nested(i, indent)
+            else:
+                mapping[key], i = self.value(i, start, indent)
+            i = self.skip(i)
+            if i >= self.count:
+                return mapping, i
+            column = _indent(lines[i])
+            if column != indent:
+                if column > indent:
+                    raise _Decline
+                return mapping, i
+
+    def sequence(self, i: int, indent: int) -> tuple[LineList, int]:
+        """A block sequence whose first ``-`` is at column ``indent`` of line ``i``."""
+        lines = self.lines
+        seq = LineList(i + 1)
+        item_lines = seq.item_lines
+        while True:
+            line = lines[i]
+            if not _is_item(line, indent):
+                raise _Decline
+            start = len(line) - len(line[indent + 1 :].lstrip(" "))
+            if start == len(line):  # '-' alone: null, unless a node follows on the next lines
+                after = self.skip(i + 1)
+                if after < self.count and _indent(lines[after]) > indent:
+                    raise _Decline
+                item_lines.append(i + 1)
+                seq.append(None)
+                i += 1
+            else:
+                item_lines.append(i + 1)
+                if _is_item(line, start):
+                    raise _Decline  # '- - x'
+                if _KEY.match(line, start) is not None:
+                    self.depth += 1
+                    if self.depth > _MAX_DEPTH:
+                        raise _Decline
+                    value, i = self.mapping(i, start)
+                    self.depth -= 1
+                else:
+                    value, i = self.value(i, start, indent)
+                seq.append(value)
+            i = self.skip(i)
+            if i >= self.count:
+                return seq, i
+            column = _indent(lines[i])
+            if column != indent:
+                if column > indent:
+                    raise _Decline
+                return seq, i
+
+    def nested(self, i: int, indent: int) -> tuple[Any, int]:
+        """The value of a key with nothing after its colon: a more indented block, or null."""
+        after = self.skip(i + 1)
+        if after < self.count:
+            line = self.lines[after]
+            column = _indent(line)
+            if column > indent:
+                return self.block(after, column)
+            if column == indent and _is_item(line, indent):
+                raise _Decline  # an indentless sequence
+        return None, i + 1
+
+    def value(self, i: int, start: int, parent: int) -> tuple[Any, int]:
+        """The scalar or flow collection at column ``start`` of line ``i``.
+
+        ``parent`` is the indentation of the enclosing block: continuation lines must be deeper.
+        Returns the value and the line after it.
+        """
+        line = self.lines[i]
+        first = line[start]
+        if first == "'":
+            return self.quoted(i, start, parent)
+        if first == "[":
+            return self.flow_sequence(i, start, parent)
+        if first == "{":
+            return self.flow_mapping(i, start, parent)
+        if first in _INDICATORS:
+            raise _Decline
+        text = line[start:].rstrip(" ")
+        _check_plain(text)
+        lines = self.lines
+        count = self.count
+        i += 1
+        pieces = None
+        while i < count:  # a plain scalar continues on the following, deeper lines
+            line = lines[i]
+            rest = line.lstrip(" ")
+            if not rest or rest[0] == "#" or len(line) - len(rest) <= parent:
+                break
+            rest = rest.rstrip(" ")
+            if rest[0] in _INDICATORS:
+                raise _Decline
+            _check_plain(rest)
+            if pieces is None:
+                pieces = [text]
+            pieces.append(rest)
+            i += 1
+        if pieces is not None:
+            text = " ".join(pieces)
+        return self.plain(text, i), i
+
+    def quoted(self, i: int, start: int, parent: int) -> tuple[str, int]:
+        """A single-quoted scalar opened at column ``start`` of line ``i``."""
+        lines = self.lines
+        line = lines[i]
+        start += 1
+        pieces = []
+        while True:
+            close = line.find("'", start)
+            while close >= 0 and line.startswith("'", close + 1):  # '' is a quote
+                close = line.find("'", close + 2)
+            if close >= 0:
+                pieces.append(line[start:close])
+                break
+            # the scalar goes on: a line break between text folds to one space
+            pieces.append(line[start:].rstrip(" "))
+            i += 1
+            if i >= self.count:
+                raise _Decline
+            line = lines[i]
+            start = _indent(line)
+            if start == len(line) or start <= parent:
+                raise _Decline  # a blank line (a newline in the value) or shallow indentation
+        if line[close + 1 :].strip(" "):
+            raise _Decline  # a comment, or a quoted key
+        return " ".join(pieces).replace("''", "'"), i + 1
+
+    def flow_items(
+        self, i: int, start: int, parent: int, close: str, forbidden: re.Pattern[str]
+    ) -> tuple[list[tuple[int, str]], int]:
+        """The items of a flow collection opened at column ``start`` of line ``i``.
+
+        Returns (line, text) of each item and the line after the collection.
+        """
+        lines = self.lines
+        line = lines[i]
+        start += 1
+        segments = []
+        while True:
+            end = line.find(close, start)
+            segment = line[start:] if end < 0 else line[start:end]
+            if forbidden.search(segment) is not None:
+                raise _Decline
+            segments.append((i, segment))
+            if end >= 0:
+                break
+            i += 1
+            if i >= self.count:
+                raise _Decline
+            line = lines[i]
+            start = _indent(line)
+            if start == len(line) or start <= parent:
+                raise _Decline
+        if line[end + 1 :].strip(" "):
+            raise _Decline
+        items: list[tuple[int, str]] = []
+        pieces: list[str] = []
+        item_line = 0
+        commas = 0
+        for line_index, segment in segments:
+            for n, part in enumerate(segment.split(",")):
+                if n:
+                    commas += 1
+                    if not pieces:
+                        raise _Decline  # an empty item
+                    items.append((item_line, " ".join(pieces)))
+                    pieces = []
+                piece = part.strip(" ")
+                if piece:
+                    if not pieces:
+                        item_line = line_index + 1
+                    pieces.append(piece)
+        if pieces:
+            items.append((item_line, " ".join(pieces)))
+        elif commas:
+            raise _Decline  # a trailing comma
+        return items, i + 1
+
+    def flow_sequence(self, i: int, start: int, parent: int) -> tuple[LineList, int]:
+        seq = LineList(i + 1)
+        items, after = self.flow_items(i, start, parent, "]", _FLOW_SEQ_FORBIDDEN)
+        for line, text in items:
+            if text[0] in _INDICATORS:
+                raise _Decline
+            seq.item_lines.append(line)
+            seq.append(self.plain(text, line))
+        return seq, after
+
+    def flow_mapping(self, i: int, start: int, parent: int) -> tuple[LineDict, int]:
+        mapping = LineDict(i + 1)
+        items, after = self.flow_items(i, start, parent, "}", _FLOW_MAP_FORBIDDEN)
+        for line, text in items:
+            key, colon, value = text.partition(": ")
+            value = value.strip(" ")
+            if (
+                not colon
+                or not value
+                or ":" in value
+                or value[0] in _INDICATORS
+                or _FLOW_KEY.fullmatch(key) is None
+                or key in mapping
+                or (key[0] in self.resolved_first and self.resolve_tag(key) != _STR)
+            ):
+                raise _Decline
+            mapping.key_lines[key] = line
+            mapping[key] = self.plain(value, line)
+        return mapping, after
+
+    def resolve_tag(self, text: str) -> str:
+        tag: str = self.resolve(_ScalarNode, text, (True, False))
+        return tag
+
+    def plain(self, text: str, line: int) -> Any:
+        """The value of a plain scalar, typed as the loader types it."""
+        if text[0] not in self.resolved_first:
+            return text  # no implicit type starts with this character
+        values = self.values
+        if text in values:
+            return values[text]
+        tag = self.resolve_tag(text)
+        if tag not in _PLAIN_TAGS:
+            raise _Decline  # e.g. '=' or '<<': PyYAML reports it
+        value = values[text] = scalar_value(tag, text, line)
+        return value
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _is_item(line: str, column: int) -> bool:
+    """Whether ``line`` has a block sequence ``-`` at ``column``."""
+    return line.startswith("-", column) and (len(line) == column + 1 or line[column + 1] == " ")
+
+
+def _check_plain(text: str) -> None:
+    """Decline a plain scalar's line that holds a mapping colon or a comment."""
+    if ": " in text or " #" in text or text.endswith(":"):
+        raise _Decline
