@@ -160,13 +160,17 @@ class _Parser:
             if not _is_item(line, indent):
                 raise _Decline
             start = len(line) - len(line[indent + 1 :].lstrip(" "))
-            if start == len(line):  # '-' alone: null, unless a node follows on the next lines
+            if start == len(line):  # '-' alone: a deeper block on the next lines, or null
                 after = self.skip(i + 1)
-                if after < self.count and _indent(lines[after]) > indent:
-                    raise _Decline
-                item_lines.append(i + 1)
-                seq.append(None)
-                i += 1
+                column = _indent(lines[after]) if after < self.count else 0
+                if column > indent:
+                    item_lines.append(after + 1)  # the item starts where its block does
+                    value, i = self.block(after, column)
+                    seq.append(value)
+                else:
+                    item_lines.append(i + 1)
+                    seq.append(None)
+                    i += 1
             else:
                 item_lines.append(i + 1)
                 if _is_item(line, start):
