@@ -29,7 +29,9 @@ start with an indicator or contain ``': '`` or ``' #'``.
 
 from __future__ import annotations
 
+import gc
 import re
+from functools import cached_property
 from typing import Any
 
 from yaml import ScalarNode as _ScalarNode
@@ -46,8 +48,11 @@ _STR = "tag:yaml.org,2002:str"
 _OUTSIDE = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-#: A block mapping key and its colon, with the spaces after it.
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]{0,127}):(?: +|$)")
+#: A line: its indentation, a block sequence dash with the spaces after it, a block mapping key
+#: (its colon and the spaces after it are left out), and the rest.
+_LINE = re.compile(
+    r"^( *)(-(?= |$) *)?(?:([A-Za-z_][A-Za-z0-9_.\-]{0,127}):(?= |$) *)?(.*)$", re.MULTILINE
+)
 _FLOW_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,127}")
 #: Characters a plain scalar must not start with (YAML indicators).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -55,6 +60,11 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 #: mapping's own ``': '`` is looked for separately).
 _FLOW_SEQ_FORBIDDEN = re.compile(r"[\[\]{}'\"#:]")
 _FLOW_MAP_FORBIDDEN = re.compile(r"[\[\]{}'\"#]")
+#: The inside of a flow sequence on one line whose items are all plain scalars that start with
+#: no indicator (the characters forbidden above are already ruled out).
+_FLOW_ITEMS = re.compile(
+    r" *[^-?:,\[\]{}#&*!|>'\"%@` ][^,]*(?:, *[^-?:,\[\]{}#&*!|>'\"%@` ][^,]*)*"
+)
 #: Nesting deeper than this declines (the parser recurses once a level).
 _MAX_DEPTH = 64
 
@@ -67,27 +77,45 @@ def parse(text: str) -> LineDict | LineList | None:
     """The value of ``text`` as :func:`.reader.parse` would return it, or None to decline."""
     if _OUTSIDE.search(text) is not None or _Loader.yaml_path_resolvers:
         return None
+    # The values hold no reference cycles, and the cyclic collector would otherwise walk the
+    # whole heap over and over while tens of thousands of containers are made.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _Parser(text).document()
     except _Decline:
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _Parser:
     def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
-        self.count = len(self.lines)
+        self.text = text
+        # one C call splits every line into (indentation, dash, key, rest)
+        self.tokens: list[tuple[str, str, str, str]] = _LINE.findall(text)
+        self.count = len(self.tokens)
+        if self.count != text.count("\n") + 1:
+            raise _Decline
         # the loader's own memoised resolver, so plain scalars get exactly its tags
         self.resolve = _Loader("").resolve
         self.resolved_first = _Loader.yaml_implicit_resolvers
         if None in self.resolved_first:  # a resolver for every first character
             raise _Decline
         self.values: dict[str, Any] = {}
+        #: keys known to resolve to strings
+        self.string_keys: set[str] = set()
         self.depth = 0
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The raw lines, for values that span lines."""
+        return self.text.split("\n")
 
     def document(self) -> LineDict | LineList:
         i = self.skip(0)
-        if i >= self.count or _indent(self.lines[i]) != 0:
+        if i >= self.count or self.tokens[i][0]:
             raise _Decline  # an empty or indented document
         value, i = self.block(i, 0)
         if self.skip(i) < self.count:
@@ -96,11 +124,11 @@ class _Parser:
 
     def skip(self, i: int) -> int:
         """The first line from ``i`` on that is neither blank nor a comment."""
-        lines = self.lines
+        tokens = self.tokens
         count = self.count
         while i < count:
-            rest = lines[i].lstrip(" ")
-            if rest and rest[0] != "#":
+            _, dash, key, rest = tokens[i]
+            if dash or key or (rest and rest[0] != "#"):
                 return i
             i += 1
         return i
@@ -110,84 +138,104 @@ class _Parser:
         self.depth += 1
         if self.depth > _MAX_DEPTH:
             raise _Decline
-        if _is_item(self.lines[i], indent):
+        _, dash, key, rest = self.tokens[i]
+        if dash:
             result: tuple[LineDict | LineList, int] = self.sequence(i, indent)
+        elif key:
+            result = self.mapping(i, indent, key, rest)
         else:
-            result = self.mapping(i, indent)
+            raise _Decline
         self.depth -= 1
         return result
 
-    def mapping(self, i: int, indent: int) -> tuple[LineDict, int]:
-        """A block mapping whose first key is at column ``indent`` of line ``i``.
+    def mapping(self, i: int, indent: int, key: str, rest: str) -> tuple[LineDict, int]:
+        """A block mapping whose first ``key`` (followed by ``rest``) is on line ``i``.
 
-        Returns the mapping and the next significant line (or the line count).
+        The keys are at column ``indent``. Returns the mapping and the next significant line
+        (or the line count).
         """
-        lines = self.lines
+        tokens = self.tokens
+        count = self.count
+        resolved_first = self.resolved_first
         mapping = LineDict(i + 1)
         key_lines = mapping.key_lines
+        string_keys = self.string_keys
         while True:
-            line = lines[i]
-            match = _KEY.match(line, indent)
-            if match is None:
-                raise _Decline
-            key = match.group(1)
             if key in mapping:
                 raise _Decline  # PyYAML reports the repeated key
-            if key[0] in self.resolved_first and self.resolve_tag(key) != _STR:
-                raise _Decline  # a key like 'yes' or 'null' becomes str(True), str(None)
+            if key not in string_keys:
+                if key[0] in resolved_first and self.resolve_tag(key) != _STR:
+                    raise _Decline  # a key like 'yes' or 'null' becomes str(True), str(None)
+                string_keys.add(key)
             key_lines[key] = i + 1
-            start = match.end()
-            if start == len(line):
+            if not rest:
                 mapping[key], i = self.nested(i, indent)
+            elif rest[0] in _INDICATORS:
+                text = rest.rstrip(" ")
+                if text[0] == "'" and text[-1] == "'" and "'" not in text[1:-1] and len(text) > 1:
+                    mapping[key] = text[1:-1]  # a quoted scalar on one line, without ''
+                    i += 1
+                else:
+                    mapping[key], i = self.special(i, indent, rest)
+            else:  # the common case, inline: a plain scalar on one line
+                text = rest.rstrip(" ")
+                if ": " in text or " #" in text or text[-1] == ":":
+                    raise _Decline
+                i += 1
+                if i < count and len(tokens[i][0]) > indent:
+                    mapping[key], i = self.continued(i, indent, text)
+                else:
+                    mapping[key] = text if text[0] not in resolved_first else self.plain(text, i)
+            while i < count:  # the next significant line
+                column, dash, key, rest = tokens[i]
+                if dash or key or (rest and rest[0] != "#"):
+                    break
+                i += 1
             else:
-                mapping[key], i = self.value(i, start, indent)
-            i = self.skip(i)
-            if i >= self.count:
                 return mapping, i
-            column = _indent(lines[i])
-            if column != indent:
-                if column > indent:
+            if len(column) != indent:
+                if len(column) > indent:
                     raise _Decline
                 return mapping, i
+            if dash or not key:
+                raise _Decline
 
     def sequence(self, i: int, indent: int) -> tuple[LineList, int]:
         """A block sequence whose first ``-`` is at column ``indent`` of line ``i``."""
-        lines = self.lines
+        tokens = self.tokens
+        count = self.count
         seq = LineList(i + 1)
         item_lines = seq.item_lines
         while True:
-            line = lines[i]
-            if not _is_item(line, indent):
+            _, dash, key, rest = tokens[i]
+            if not dash:
                 raise _Decline
-            start = len(line) - len(line[indent + 1 :].lstrip(" "))
-            if start == len(line):  # '-' alone: a deeper block on the next lines, or null
+            value: Any
+            if key:  # '- key: value' starts a mapping
+                item_lines.append(i + 1)
+                self.depth += 1
+                if self.depth > _MAX_DEPTH:
+                    raise _Decline
+                value, i = self.mapping(i, indent + len(dash), key, rest)
+                self.depth -= 1
+            elif rest:
+                item_lines.append(i + 1)
+                value, i = self.value(i, indent, rest)
+            else:  # '-' alone: a deeper block on the next lines, or null
                 after = self.skip(i + 1)
-                column = _indent(lines[after]) if after < self.count else 0
+                column = len(tokens[after][0]) if after < count else 0
                 if column > indent:
                     item_lines.append(after + 1)  # the item starts where its block does
                     value, i = self.block(after, column)
-                    seq.append(value)
                 else:
                     item_lines.append(i + 1)
-                    seq.append(None)
+                    value = None
                     i += 1
-            else:
-                item_lines.append(i + 1)
-                if _is_item(line, start):
-                    raise _Decline  # '- - x'
-                if _KEY.match(line, start) is not None:
-                    self.depth += 1
-                    if self.depth > _MAX_DEPTH:
-                        raise _Decline
-                    value, i = self.mapping(i, start)
-                    self.depth -= 1
-                else:
-                    value, i = self.value(i, start, indent)
-                seq.append(value)
+            seq.append(value)
             i = self.skip(i)
-            if i >= self.count:
+            if i >= count:
                 return seq, i
-            column = _indent(lines[i])
+            column = len(tokens[i][0])
             if column != indent:
                 if column > indent:
                     raise _Decline
@@ -197,37 +245,34 @@ class _Parser:
         """The value of a key with nothing after its colon: a more indented block, or null."""
         after = self.skip(i + 1)
         if after < self.count:
-            line = self.lines[after]
-            column = _indent(line)
-            if column > indent:
-                return self.block(after, column)
-            if column == indent and _is_item(line, indent):
+            column, dash, _, _ = self.tokens[after]
+            if len(column) > indent:
+                return self.block(after, len(column))
+            if len(column) == indent and dash:
                 raise _Decline  # an indentless sequence
         return None, i + 1
 
-    def value(self, i: int, start: int, parent: int) -> tuple[Any, int]:
-        """The scalar or flow collection at column ``start`` of line ``i``.
+    def value(self, i: int, parent: int, rest: str) -> tuple[Any, int]:
+        """The scalar or flow collection ``rest`` that ends line ``i``.
 
         ``parent`` is the indentation of the enclosing block: continuation lines must be deeper.
         Returns the value and the line after it.
         """
-        line = self.lines[i]
-        first = line[start]
-        if first == "'":
-            return self.quoted(i, start, parent)
-        if first == "[":
-            return self.flow_sequence(i, start, parent)
-        if first == "{":
-            return self.flow_mapping(i, start, parent)
-        if first in _INDICATORS:
-            raise _Decline
-        text = line[start:].rstrip(" ")
+        if rest[0] in _INDICATORS:
+            return self.special(i, parent, rest)
+        text = rest.rstrip(" ")
         _check_plain(text)
+        return self.continued(i + 1, parent, text)
+
+    def continued(self, i: int, parent: int, text: str) -> tuple[Any, int]:
+        """A plain scalar whose first line is ``text``, continued on the deeper lines from ``i``.
+
+        Returns its value and the line after it.
+        """
         lines = self.lines
         count = self.count
-        i += 1
-        pieces = None
-        while i < count:  # a plain scalar continues on the following, deeper lines
+        pieces = [text]
+        while i < count:
             line = lines[i]
             rest = line.lstrip(" ")
             if not rest or rest[0] == "#" or len(line) - len(rest) <= parent:
@@ -236,13 +281,75 @@ class _Parser:
             if rest[0] in _INDICATORS:
                 raise _Decline
             _check_plain(rest)
-            if pieces is None:
-                pieces = [text]
             pieces.append(rest)
             i += 1
-        if pieces is not None:
-            text = " ".join(pieces)
-        return self.plain(text, i), i
+        return self.plain(" ".join(pieces), i), i
+
+    def special(self, i: int, parent: int, rest: str) -> tuple[Any, int]:
+        """A value starting with an indicator: a quoted scalar or flow collection, on one line
+        (read here) or more (read from the raw lines); anything else declines."""
+        first = rest[0]
+        text = rest.rstrip(" ")
+        last = text[-1]
+        if first == "'":
+            if len(text) > 1 and last == "'":
+                inner = text[1:-1]
+                if "'" not in inner:
+                    return inner, i + 1
+                if "'" not in inner.replace("''", ""):
+                    return inner.replace("''", "'"), i + 1
+            return self.quoted(i, len(self.lines[i]) - len(rest), parent)
+        if first == "[":
+            if last == "]" and _FLOW_SEQ_FORBIDDEN.search(text, 1, len(text) - 1) is None:
+                return self.flow_sequence_line(text[1:-1], i + 1), i + 1
+            return self.flow_sequence(i, len(self.lines[i]) - len(rest), parent)
+        if first == "{":
+            if last == "}" and _FLOW_MAP_FORBIDDEN.search(text, 1, len(text) - 1) is None:
+                return self.flow_mapping_line(text[1:-1], i + 1), i + 1
+            return self.flow_mapping(i, len(self.lines[i]) - len(rest), parent)
+        raise _Decline
+
+    def flow_sequence_line(self, inner: str, line: int) -> LineList:
+        """``[inner]`` on one line, with nothing in ``inner`` that declines."""
+        seq = LineList(line)
+        if _FLOW_ITEMS.fullmatch(inner) is not None:
+            resolved_first = self.resolved_first
+            plain = self.plain
+            seq.extend(
+                [
+                    text if text[0] not in resolved_first else plain(text, line)
+                    for text in [part.strip(" ") for part in inner.split(",")]
+                ]
+            )
+            seq.item_lines = [line] * len(seq)
+        elif inner.strip(" "):
+            raise _Decline  # an empty item or one starting with an indicator
+        return seq
+
+    def flow_mapping_line(self, inner: str, line: int) -> LineDict:
+        """``{inner}`` on one line, with nothing in ``inner`` that declines."""
+        mapping = LineDict(line)
+        if inner.strip(" "):
+            for part in inner.split(","):
+                self.flow_pair(mapping, part.strip(" "), line)
+        return mapping
+
+    def flow_pair(self, mapping: LineDict, text: str, line: int) -> None:
+        """Add ``key: value`` to a flow mapping."""
+        key, colon, value = text.partition(": ")
+        value = value.lstrip(" ")
+        if (
+            not colon
+            or not value
+            or ":" in value
+            or value[0] in _INDICATORS
+            or _FLOW_KEY.fullmatch(key) is None
+            or key in mapping
+            or (key[0] in self.resolved_first and self.resolve_tag(key) != _STR)
+        ):
+            raise _Decline
+        mapping.key_lines[key] = line
+        mapping[key] = self.plain(value, line)
 
     def quoted(self, i: int, start: int, parent: int) -> tuple[str, int]:
         """A single-quoted scalar opened at column ``start`` of line ``i``."""
@@ -335,20 +442,7 @@ class _Parser:
         mapping = LineDict(i + 1)
         items, after = self.flow_items(i, start, parent, "}", _FLOW_MAP_FORBIDDEN)
         for line, text in items:
-            key, colon, value = text.partition(": ")
-            value = value.strip(" ")
-            if (
-                not colon
-                or not value
-                or ":" in value
-                or value[0] in _INDICATORS
-                or _FLOW_KEY.fullmatch(key) is None
-                or key in mapping
-                or (key[0] in self.resolved_first and self.resolve_tag(key) != _STR)
-            ):
-                raise _Decline
-            mapping.key_lines[key] = line
-            mapping[key] = self.plain(value, line)
+            self.flow_pair(mapping, text, line)
         return mapping, after
 
     def resolve_tag(self, text: str) -> str:
@@ -371,11 +465,6 @@ class _Parser:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
-
-
-def _is_item(line: str, column: int) -> bool:
-    """Whether ``line`` has a block sequence ``-`` at ``column``."""
-    return line.startswith("-", column) and (len(line) == column + 1 or line[column + 1] == " ")
 
 
 def _check_plain(text: str) -> None:

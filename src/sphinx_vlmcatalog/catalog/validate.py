@@ -63,9 +63,12 @@ class _Bad(Exception):
 
 
 def _str(value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise _Bad(f"must be a string, got {_describe(value)}")
-    text = str(value).strip()
+    if value.__class__ is str:  # the common case, without the checks below
+        text = value.strip()
+    else:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise _Bad(f"must be a string, got {_describe(value)}")
+        text = str(value).strip()
     if not text:
         raise _Bad("must not be empty")
     if len(text) > MAX_TEXT:
@@ -133,13 +136,22 @@ def _doi(value: Any) -> str:
 _LINK_PARTS = {"arxiv": _arxiv, "doi": _doi}
 
 
+#: Characters a URL must not hold: whitespace (``\s`` is :meth:`str.isspace`), controls, <>".
+URL_UNSAFE_RE = re.compile(r'[\s\x00-\x1f<>"]')
+#: An http(s) URL with an ASCII host that :func:`check_url` accepts without splitting it
+#: (``urlsplit`` reads the scheme and a non-empty host from it, and never raises on it).
+SIMPLE_URL_RE = re.compile(r'(?i:https?)://[A-Za-z0-9.\-]+(?::[0-9]+)?(?:[/?#][^\s\x00-\x1f<>"]*)?')
+
+
 def check_url(value: Any) -> str:
     """Return the URL if it is an absolute http(s) URL without spaces or control characters."""
     text = _str(value)
+    if SIMPLE_URL_RE.fullmatch(text) is not None:
+        return text
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise _Bad(f"'{text[:80]}' is not an absolute http(s) URL", unsafe_url=True)
-    if any(c.isspace() or ord(c) < 32 or c in '<>"' for c in text):
+    if URL_UNSAFE_RE.search(text) is not None:
         raise _Bad(f"'{text[:80]}' contains spaces, quotes or control characters", unsafe_url=True)
     return text
 
