@@ -29,14 +29,13 @@ start with an indicator or contain ``': '`` or ``' #'``.
 
 from __future__ import annotations
 
-import gc
 import re
 from functools import cached_property
 from typing import Any
 
 from yaml import ScalarNode as _ScalarNode
 
-from .reader import LineDict, LineList, _Loader, scalar_value
+from .reader import LineDict, LineList, _Loader, paused_gc, scalar_value
 
 #: Tags of the values a plain scalar may resolve to here; any other tag declines.
 _PLAIN_TAGS = frozenset(
@@ -60,10 +59,11 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 #: mapping's own ``': '`` is looked for separately).
 _FLOW_SEQ_FORBIDDEN = re.compile(r"[\[\]{}'\"#:]")
 _FLOW_MAP_FORBIDDEN = re.compile(r"[\[\]{}'\"#]")
-#: The inside of a flow sequence on one line whose items are all plain scalars that start with
-#: no indicator (the characters forbidden above are already ruled out).
+#: The inside of a flow sequence on one line whose items are all plain scalars, none empty, none
+#: starting with an indicator, none holding a character forbidden above.
 _FLOW_ITEMS = re.compile(
-    r" *[^-?:,\[\]{}#&*!|>'\"%@` ][^,]*(?:, *[^-?:,\[\]{}#&*!|>'\"%@` ][^,]*)*"
+    r" *[^-?:,\[\]{}#&*!|>'\"%@` ][^,\[\]{}'\"#:]*"
+    r"(?:, *[^-?:,\[\]{}#&*!|>'\"%@` ][^,\[\]{}'\"#:]*)*"
 )
 #: Nesting deeper than this declines (the parser recurses once a level).
 _MAX_DEPTH = 64
@@ -77,17 +77,11 @@ def parse(text: str) -> LineDict | LineList | None:
     """The value of ``text`` as :func:`.reader.parse` would return it, or None to decline."""
     if _OUTSIDE.search(text) is not None or _Loader.yaml_path_resolvers:
         return None
-    # The values hold no reference cycles, and the cyclic collector would otherwise walk the
-    # whole heap over and over while tens of thousands of containers are made.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _Parser(text).document()
-    except _Decline:
-        return None
-    finally:
-        if collecting:
-            gc.enable()
+    with paused_gc():
+        try:
+            return _Parser(text).document()
+        except _Decline:
+            return None
 
 
 class _Parser:
@@ -161,9 +155,9 @@ class _Parser:
         key_lines = mapping.key_lines
         string_keys = self.string_keys
         while True:
-            if key in mapping:
-                raise _Decline  # PyYAML reports the repeated key
-            if key not in string_keys:
+            if key in mapping or key not in string_keys:
+                if key in mapping:
+                    raise _Decline  # PyYAML reports the repeated key
                 if key[0] in resolved_first and self.resolve_tag(key) != _STR:
                     raise _Decline  # a key like 'yes' or 'null' becomes str(True), str(None)
                 string_keys.add(key)
@@ -300,31 +294,29 @@ class _Parser:
                     return inner.replace("''", "'"), i + 1
             return self.quoted(i, len(self.lines[i]) - len(rest), parent)
         if first == "[":
-            if last == "]" and _FLOW_SEQ_FORBIDDEN.search(text, 1, len(text) - 1) is None:
-                return self.flow_sequence_line(text[1:-1], i + 1), i + 1
+            if last == "]":  # on one line: read here if every item is a simple plain scalar
+                inner = text[1:-1]
+                line = i + 1
+                if _FLOW_ITEMS.fullmatch(inner) is not None:
+                    resolved_first = self.resolved_first
+                    plain = self.plain
+                    seq = LineList(line)
+                    seq.extend(
+                        [
+                            item if item[0] not in resolved_first else plain(item, line)
+                            for item in [part.strip(" ") for part in inner.split(",")]
+                        ]
+                    )
+                    seq.item_lines = [line] * len(seq)
+                    return seq, line
+                if not inner.strip(" "):
+                    return LineList(line), line
             return self.flow_sequence(i, len(self.lines[i]) - len(rest), parent)
         if first == "{":
             if last == "}" and _FLOW_MAP_FORBIDDEN.search(text, 1, len(text) - 1) is None:
                 return self.flow_mapping_line(text[1:-1], i + 1), i + 1
             return self.flow_mapping(i, len(self.lines[i]) - len(rest), parent)
         raise _Decline
-
-    def flow_sequence_line(self, inner: str, line: int) -> LineList:
-        """``[inner]`` on one line, with nothing in ``inner`` that declines."""
-        seq = LineList(line)
-        if _FLOW_ITEMS.fullmatch(inner) is not None:
-            resolved_first = self.resolved_first
-            plain = self.plain
-            seq.extend(
-                [
-                    text if text[0] not in resolved_first else plain(text, line)
-                    for text in [part.strip(" ") for part in inner.split(",")]
-                ]
-            )
-            seq.item_lines = [line] * len(seq)
-        elif inner.strip(" "):
-            raise _Decline  # an empty item or one starting with an indicator
-        return seq
 
     def flow_mapping_line(self, inner: str, line: int) -> LineDict:
         """``{inner}`` on one line, with nothing in ``inner`` that declines."""

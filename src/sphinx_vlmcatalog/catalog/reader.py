@@ -9,7 +9,10 @@ so that a "billion laughs" file fails at once instead of exhausting memory.
 
 from __future__ import annotations
 
+import gc
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import yaml
@@ -45,8 +48,7 @@ class LineDict(dict[str, Any]):
 
     __slots__ = ("key_lines", "line")
 
-    def __init__(self, line: int) -> None:
-        super().__init__()
+    def __init__(self, line: int) -> None:  # (dict.__init__ has nothing to do for no items)
         self.line = line
         self.key_lines: dict[str, int] = {}
 
@@ -59,8 +61,7 @@ class LineList(list[Any]):
 
     __slots__ = ("item_lines", "line")
 
-    def __init__(self, line: int) -> None:
-        super().__init__()
+    def __init__(self, line: int) -> None:  # (list.__init__ has nothing to do for no items)
         self.line = line
         self.item_lines: list[int] = []
 
@@ -80,6 +81,22 @@ def _rebuild_list(line: int, item_lines: list[int], items: list[Any]) -> LineLis
     lst.extend(items)
     lst.item_lines = item_lines
     return lst
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector (if it runs) while catalog values are built.
+
+    They hold no reference cycles, and the collector would otherwise walk the whole heap over
+    and over while tens of thousands of containers are made.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def decode(data: bytes) -> str:

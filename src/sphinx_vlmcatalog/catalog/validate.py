@@ -162,12 +162,15 @@ def _list(item: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
             value = [value]  # a lone string is a one-item list
         if not isinstance(value, list):
             raise _Bad(f"must be a list, got {_describe(value)}")
-        out = []
-        for i, v in enumerate(value):
-            try:
-                out.append(item(v))
-            except _Bad as exc:
-                raise _Bad(f"item {i + 1} {exc}", item=i) from None
+        try:
+            out = [item(v) for v in value]
+        except _Bad:
+            for i, v in enumerate(value):  # again, to name the item
+                try:
+                    item(v)
+                except _Bad as exc:
+                    raise _Bad(f"item {i + 1} {exc}", item=i) from None
+            raise
         return tuple(dict.fromkeys(out))  # drop repeats, keep order
 
     return convert
@@ -359,6 +362,9 @@ def _relations(value: Any) -> dict[str, tuple[str, ...]]:
     return out
 
 
+_SOURCE_KEYS = frozenset(("list", "section"))
+
+
 def _sources(value: Any) -> tuple[SourceMention, ...]:
     if not isinstance(value, list):
         raise _Bad(f"must be a list of {{list, section}} mappings, got {_describe(value)}")
@@ -366,7 +372,7 @@ def _sources(value: Any) -> tuple[SourceMention, ...]:
     for i, item in enumerate(value):
         if isinstance(item, str):
             item = {"list": item}
-        if not isinstance(item, dict) or set(item) - {"list", "section"} or "list" not in item:
+        if not isinstance(item, dict) or not item.keys() <= _SOURCE_KEYS or "list" not in item:
             raise _Bad(f"item {i + 1} must be a mapping with 'list' and optional 'section'", item=i)
         try:
             section = _str(item["section"]) if item.get("section") else ""
