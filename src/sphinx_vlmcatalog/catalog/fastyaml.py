@@ -42,15 +42,16 @@ _PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp")
 )
 _STR = "tag:yaml.org,2002:str"
-#: Characters outside the subset: anything but newline and printable text. Tabs, CR, the YAML
-#: 1.1 line breaks NEL, LS and PS, C0/C1 controls, DEL, surrogates and BOMs all decline.
-_OUTSIDE = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+#: The characters of the subset besides the newline: printable text. Tabs, CR, the YAML 1.1
+#: line breaks NEL, LS and PS, C0/C1 controls, DEL, surrogates and BOMs all decline.
+_PRINTABLE = "\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
 #: A line: its indentation, a block sequence dash with the spaces after it, a block mapping key
-#: (its colon and the spaces after it are left out), and the rest.
+#: (its colon and the spaces after it are left out), and the rest. A line holding a character
+#: outside the subset does not match, so there are fewer matches than lines and we decline.
 _LINE = re.compile(
-    r"^( *)(-(?= |$) *)?(?:([A-Za-z_][A-Za-z0-9_.\-]{0,127}):(?= |$) *)?(.*)$", re.MULTILINE
+    r"^( *)(-(?= |$) *)?(?:([A-Za-z_][A-Za-z0-9_.\-]{0,127}):(?= |$) *)?"
+    f"([{_PRINTABLE}]*)$",
+    re.MULTILINE,
 )
 _FLOW_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,127}")
 #: Characters a plain scalar must not start with (YAML indicators).
@@ -59,12 +60,13 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 #: mapping's own ``': '`` is looked for separately).
 _FLOW_SEQ_FORBIDDEN = re.compile(r"[\[\]{}'\"#:]")
 _FLOW_MAP_FORBIDDEN = re.compile(r"[\[\]{}'\"#]")
-#: The inside of a flow sequence on one line whose items are all plain scalars, none empty, none
-#: starting with an indicator, none holding a character forbidden above.
-_FLOW_ITEMS = re.compile(
-    r" *[^-?:,\[\]{}#&*!|>'\"%@` ][^,\[\]{}'\"#:]*"
-    r"(?:, *[^-?:,\[\]{}#&*!|>'\"%@` ][^,\[\]{}'\"#:]*)*"
-)
+# One line of a flow collection in the form the catalog writes it, read by splitting at ', ':
+# items are plain scalars that start with no indicator or space, end with no space and hold no
+# character forbidden above; mapping items are a block-style key, ': ' and such a value.
+_ITEM = r"[^-?:,\[\]{}#&*!|>'\"%@` ](?:[^,\[\]{}'\"#:]*[^ ,\[\]{}'\"#:])?"
+_PAIR = r"[A-Za-z_][A-Za-z0-9_.\-]{0,127}: " + _ITEM
+_FLOW_ITEMS = re.compile(f"{_ITEM}(?:, {_ITEM})*")
+_FLOW_PAIRS = re.compile(f"{_PAIR}(?:, {_PAIR})*")
 #: Nesting deeper than this declines (the parser recurses once a level).
 _MAX_DEPTH = 64
 
@@ -75,7 +77,7 @@ class _Decline(Exception):
 
 def parse(text: str) -> LineDict | LineList | None:
     """The value of ``text`` as :func:`.reader.parse` would return it, or None to decline."""
-    if _OUTSIDE.search(text) is not None or _Loader.yaml_path_resolvers:
+    if _Loader.yaml_path_resolvers:
         return None
     with paused_gc():
         try:
@@ -91,7 +93,7 @@ class _Parser:
         self.tokens: list[tuple[str, str, str, str]] = _LINE.findall(text)
         self.count = len(self.tokens)
         if self.count != text.count("\n") + 1:
-            raise _Decline
+            raise _Decline  # a line with a character outside the subset
         # the loader's own memoised resolver, so plain scalars get exactly its tags
         self.resolve = _Loader("").resolve
         self.resolved_first = _Loader.yaml_implicit_resolvers
@@ -304,7 +306,7 @@ class _Parser:
                     seq.extend(
                         [
                             item if item[0] not in resolved_first else plain(item, line)
-                            for item in [part.strip(" ") for part in inner.split(",")]
+                            for item in inner.split(", ")
                         ]
                     )
                     seq.item_lines = [line] * len(seq)
@@ -313,21 +315,22 @@ class _Parser:
                     return LineList(line), line
             return self.flow_sequence(i, len(self.lines[i]) - len(rest), parent)
         if first == "{":
-            if last == "}" and _FLOW_MAP_FORBIDDEN.search(text, 1, len(text) - 1) is None:
-                return self.flow_mapping_line(text[1:-1], i + 1), i + 1
+            if last == "}":
+                inner = text[1:-1]
+                line = i + 1
+                if _FLOW_PAIRS.fullmatch(inner) is not None:
+                    mapping = LineDict(line)
+                    for item in inner.split(", "):
+                        key, _, value = item.partition(": ")
+                        self.flow_pair(mapping, key, value, line)
+                    return mapping, line
+                if not inner.strip(" "):
+                    return LineDict(line), line
             return self.flow_mapping(i, len(self.lines[i]) - len(rest), parent)
         raise _Decline
 
-    def flow_mapping_line(self, inner: str, line: int) -> LineDict:
-        """``{inner}`` on one line, with nothing in ``inner`` that declines."""
-        mapping = LineDict(line)
-        if inner.strip(" "):
-            for part in inner.split(","):
-                self.flow_pair(mapping, part.strip(" "), line)
-        return mapping
-
-    def flow_pair(self, mapping: LineDict, text: str, line: int) -> None:
-        """Add ``key: value`` to a flow mapping."""
+    def flow_item(self, mapping: LineDict, text: str, line: int) -> None:
+        """Add ``key: value`` (one item of a flow mapping read from several lines)."""
         key, colon, value = text.partition(": ")
         value = value.lstrip(" ")
         if (
@@ -336,9 +339,13 @@ class _Parser:
             or ":" in value
             or value[0] in _INDICATORS
             or _FLOW_KEY.fullmatch(key) is None
-            or key in mapping
-            or (key[0] in self.resolved_first and self.resolve_tag(key) != _STR)
         ):
+            raise _Decline
+        self.flow_pair(mapping, key, value, line)
+
+    def flow_pair(self, mapping: LineDict, key: str, value: str, line: int) -> None:
+        """Add a checked plain ``key`` and plain ``value`` to a flow mapping."""
+        if key in mapping or (key[0] in self.resolved_first and self.resolve_tag(key) != _STR):
             raise _Decline
         mapping.key_lines[key] = line
         mapping[key] = self.plain(value, line)
@@ -434,7 +441,7 @@ class _Parser:
         mapping = LineDict(i + 1)
         items, after = self.flow_items(i, start, parent, "}", _FLOW_MAP_FORBIDDEN)
         for line, text in items:
-            self.flow_pair(mapping, text, line)
+            self.flow_item(mapping, text, line)
         return mapping, after
 
     def resolve_tag(self, text: str) -> str:
