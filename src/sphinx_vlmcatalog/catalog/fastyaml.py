@@ -156,6 +156,8 @@ class _Parser:
         mapping = LineDict(i + 1)
         key_lines = mapping.key_lines
         string_keys = self.string_keys
+        # indentations are strings of spaces, which compare as their lengths do
+        pad = " " * indent
         while True:
             if key in mapping or key not in string_keys:
                 if key in mapping:
@@ -168,8 +170,9 @@ class _Parser:
                 mapping[key], i = self.nested(i, indent)
             elif rest[0] in _INDICATORS:
                 text = rest.rstrip(" ")
-                if text[0] == "'" and text[-1] == "'" and "'" not in text[1:-1] and len(text) > 1:
-                    mapping[key] = text[1:-1]  # a quoted scalar on one line, without ''
+                inner = text[1:-1]
+                if text[0] == "'" and text[-1] == "'" and "'" not in inner and len(text) > 1:
+                    mapping[key] = inner  # a quoted scalar on one line, without ''
                     i += 1
                 else:
                     mapping[key], i = self.special(i, indent, rest)
@@ -178,7 +181,7 @@ class _Parser:
                 if ": " in text or " #" in text or text[-1] == ":":
                     raise _Decline
                 i += 1
-                if i < count and len(tokens[i][0]) > indent:
+                if i < count and tokens[i][0] > pad:
                     mapping[key], i = self.continued(i, indent, text)
                 else:
                     mapping[key] = text if text[0] not in resolved_first else self.plain(text, i)
@@ -189,8 +192,8 @@ class _Parser:
                 i += 1
             else:
                 return mapping, i
-            if len(column) != indent:
-                if len(column) > indent:
+            if column != pad:
+                if column > pad:
                     raise _Decline
                 return mapping, i
             if dash or not key:

@@ -178,6 +178,8 @@ def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileRes
             cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
             issues += tax_issues
         built = [build_entry(raw, shown, line) for raw, line in raw_entries]
+        # freed before the collector resumes, so that it does not walk them
+        del raw_entries, raw_taxonomy
     result = FileResult(issues, cats, built)
     if cache is not None:
         cache.put(name, result)
