@@ -6,6 +6,10 @@ one construct a line, indentation with spaces. This module reads that subset lin
 builds the same values as :func:`.reader.parse` (the same types, and the same ``line``,
 ``key_lines`` and ``item_lines``).
 
+One regular expression splits every line into its indentation, sequence dash, mapping key and
+rest in a single call; values on one line (the common case) are read from those pieces, values
+that go on over several lines from the raw lines.
+
 PyYAML remains the authority. :func:`parse` answers only for text it handles with certainty and
 returns None for anything else, and the caller then uses PyYAML, which alone reports errors. The
 subset:
