@@ -250,30 +250,40 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         return None, issues
 
     converters = _kind_converters(cls)
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        convert = converters.get(key)
-        if convert is None:
-            hint = _close_match(key, converters)
-            issues.append(
-                Issue(
-                    Subtype.UNKNOWN_FIELD,
-                    f"{name}: unknown field '{key}' for kind '{kind}'{hint}; ignored",
-                    at(key),
-                )
-            )
-            continue
-        if value is None:
-            continue
+    values: dict[str, Any] | None = None
+    if raw.keys() <= converters.keys():
+        # The common case in one go: every field known, every value good. Converters have no
+        # side effects; when one refuses a value, the loop below runs them all again and
+        # reports exactly what it always has.
         try:
-            values[key] = convert(value)
-        except _Bad as exc:
-            sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
-            issues.append(
-                Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc))
-            )
-            if key in ("id", "title"):
-                return None, issues
+            values = {k: converters[k](v) for k, v in raw.items() if v is not None}
+        except _Bad:
+            values = None
+    if values is None:
+        values = {}
+        for key, value in raw.items():
+            convert = converters.get(key)
+            if convert is None:
+                hint = _close_match(key, converters)
+                issues.append(
+                    Issue(
+                        Subtype.UNKNOWN_FIELD,
+                        f"{name}: unknown field '{key}' for kind '{kind}'{hint}; ignored",
+                        at(key),
+                    )
+                )
+                continue
+            if value is None:
+                continue
+            try:
+                values[key] = convert(value)
+            except _Bad as exc:
+                sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
+                issues.append(
+                    Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc))
+                )
+                if key in ("id", "title"):
+                    return None, issues
     if "id" not in values or "title" not in values:
         return None, issues
     lines = dict(raw.key_lines)
