@@ -161,6 +161,18 @@ def test_lines_of_items_and_keys() -> None:
     assert entries[0]["authors"].item_lines == [6, 7]
 
 
+def test_repeated_flow_collections_are_separate_values() -> None:
+    """One-line flow collections are memoised by their text; each use gets its own value."""
+    result = accepted("a: [x, yes]\nb: [x, yes]\nc: {k: v, n: 1}\nd:\n  - {k: v, n: 1}\n")
+    assert result["a"] == result["b"] == ["x", True]
+    assert result["a"] is not result["b"]
+    assert (result["a"].item_lines, result["b"].item_lines) == ([1, 1], [2, 2])
+    assert result["c"] is not result["d"][0]
+    assert (result["c"].key_lines, result["d"][0].key_lines) == ({"k": 3, "n": 3}, {"k": 5, "n": 5})
+    result["a"].append("changed")
+    assert result["b"] == ["x", True]
+
+
 # -- declined constructs ------------------------------------------------------------------------
 
 

@@ -106,6 +106,9 @@ class _Parser:
         self.values: dict[str, Any] = {}
         #: keys known to resolve to strings
         self.string_keys: set[str] = set()
+        #: values of the flow sequences and mappings read so far on one line, by their text
+        self.flow_line_items: dict[str, list[Any]] = {}
+        self.flow_line_pairs: dict[str, list[tuple[str, Any]]] = {}
         self.depth = 0
 
     @cached_property
@@ -302,37 +305,43 @@ class _Parser:
                 if "'" not in inner.replace("''", ""):
                     return inner.replace("''", "'"), i + 1
             return self.quoted(i, len(self.lines[i]) - len(rest), parent)
+        line = i + 1
         if first == "[":
-            if last == "]":  # on one line: read here if every item is a simple plain scalar
+            items = self.flow_line_items.get(text)  # categories and the like repeat
+            if items is None and last == "]":  # read here if every item is a simple scalar
                 inner = text[1:-1]
-                line = i + 1
                 if _FLOW_ITEMS.fullmatch(inner) is not None:
                     resolved_first = self.resolved_first
                     plain = self.plain
-                    seq = LineList(line)
-                    seq.extend(
-                        [
-                            item if item[0] not in resolved_first else plain(item, line)
-                            for item in inner.split(", ")
-                        ]
-                    )
-                    seq.item_lines = [line] * len(seq)
-                    return seq, line
-                if not inner.strip(" "):
-                    return LineList(line), line
+                    items = self.flow_line_items[text] = [
+                        item if item[0] not in resolved_first else plain(item, line)
+                        for item in inner.split(", ")
+                    ]
+                elif not inner.strip(" "):
+                    items = []
+            if items is not None:
+                seq = LineList(line)
+                seq.extend(items)
+                seq.item_lines = [line] * len(items)
+                return seq, line
             return self.flow_sequence(i, len(self.lines[i]) - len(rest), parent)
         if first == "{":
-            if last == "}":
+            pairs = self.flow_line_pairs.get(text)
+            if pairs is None and last == "}":
                 inner = text[1:-1]
-                line = i + 1
                 if _FLOW_PAIRS.fullmatch(inner) is not None:
-                    mapping = LineDict(line)
+                    checked = LineDict(line)  # keys checked here, once for all repeats
                     for item in inner.split(", "):
                         key, _, value = item.partition(": ")
-                        self.flow_pair(mapping, key, value, line)
-                    return mapping, line
-                if not inner.strip(" "):
-                    return LineDict(line), line
+                        self.flow_pair(checked, key, value, line)
+                    pairs = self.flow_line_pairs[text] = list(checked.items())
+                elif not inner.strip(" "):
+                    pairs = []
+            if pairs is not None:
+                mapping = LineDict(line)
+                mapping.update(pairs)
+                mapping.key_lines = dict.fromkeys(mapping, line)
+                return mapping, line
             return self.flow_mapping(i, len(self.lines[i]) - len(rest), parent)
         raise _Decline
 
