@@ -27,13 +27,17 @@ class Catalog:
         #: category key -> ids of entries in it or in any of its descendants
         self.by_category: dict[str, list[str]] = defaultdict(list)
         self.by_year: dict[int, list[str]] = defaultdict(list)
+        lineages: dict[str, list[str]] = {}  # thousands of entries share a few categories
         for entry in self.entries.values():
             self.by_kind[entry.kind].append(entry.id)
             if entry.year is not None:
                 self.by_year[entry.year].append(entry.id)
             seen: set[str] = set()
             for cat in entry.categories:
-                for ancestor in self.lineage(cat):
+                lineage = lineages.get(cat)
+                if lineage is None:
+                    lineage = lineages[cat] = self.lineage(cat)
+                for ancestor in lineage:
                     if ancestor not in seen:
                         seen.add(ancestor)
                         self.by_category[ancestor].append(entry.id)

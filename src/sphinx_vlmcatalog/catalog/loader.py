@@ -18,7 +18,7 @@ from .cache import key as cache_key
 from .entries import Category, Entry, SourceRef
 from .index import Catalog
 from .issues import Issue, Subtype
-from .reader import LineDict, YamlProblem, decode, parse
+from .reader import LineDict, YamlProblem, decode, parse, paused_gc
 from .validate import build_entry, build_taxonomy, cross_check
 
 SUFFIXES = (".yaml", ".yml")
@@ -171,12 +171,16 @@ def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileRes
         hit = cache.get(name)
         if isinstance(hit, FileResult):
             return hit
-    raw_entries, raw_taxonomy, tax_line, issues = read_data(content, shown)
-    cats: list[Category] = []
-    if raw_taxonomy is not None:
-        cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
-        issues += tax_issues
-    result = FileResult(issues, cats, [build_entry(raw, shown, line) for raw, line in raw_entries])
+    with paused_gc():
+        raw_entries, raw_taxonomy, tax_line, issues = read_data(content, shown)
+        cats: list[Category] = []
+        if raw_taxonomy is not None:
+            cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
+            issues += tax_issues
+        built = [build_entry(raw, shown, line) for raw, line in raw_entries]
+        # freed before the collector resumes, so that it does not walk them
+        del raw_entries, raw_taxonomy
+    result = FileResult(issues, cats, built)
     if cache is not None:
         cache.put(name, result)
     return result

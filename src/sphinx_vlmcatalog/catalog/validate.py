@@ -63,9 +63,12 @@ class _Bad(Exception):
 
 
 def _str(value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise _Bad(f"must be a string, got {_describe(value)}")
-    text = str(value).strip()
+    if value.__class__ is str:  # the common case, without the checks below
+        text = value.strip()
+    else:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise _Bad(f"must be a string, got {_describe(value)}")
+        text = str(value).strip()
     if not text:
         raise _Bad("must not be empty")
     if len(text) > MAX_TEXT:
@@ -133,13 +136,22 @@ def _doi(value: Any) -> str:
 _LINK_PARTS = {"arxiv": _arxiv, "doi": _doi}
 
 
+#: Characters a URL must not hold: whitespace (``\s`` is :meth:`str.isspace`), controls, <>".
+URL_UNSAFE_RE = re.compile(r'[\s\x00-\x1f<>"]')
+#: An http(s) URL with an ASCII host that :func:`check_url` accepts without splitting it
+#: (``urlsplit`` reads the scheme and a non-empty host from it, and never raises on it).
+SIMPLE_URL_RE = re.compile(r'(?i:https?)://[A-Za-z0-9.\-]+(?::[0-9]+)?(?:[/?#][^\s\x00-\x1f<>"]*)?')
+
+
 def check_url(value: Any) -> str:
     """Return the URL if it is an absolute http(s) URL without spaces or control characters."""
     text = _str(value)
+    if SIMPLE_URL_RE.fullmatch(text) is not None:
+        return text
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise _Bad(f"'{text[:80]}' is not an absolute http(s) URL", unsafe_url=True)
-    if any(c.isspace() or ord(c) < 32 or c in '<>"' for c in text):
+    if URL_UNSAFE_RE.search(text) is not None:
         raise _Bad(f"'{text[:80]}' contains spaces, quotes or control characters", unsafe_url=True)
     return text
 
@@ -150,12 +162,15 @@ def _list(item: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
             value = [value]  # a lone string is a one-item list
         if not isinstance(value, list):
             raise _Bad(f"must be a list, got {_describe(value)}")
-        out = []
-        for i, v in enumerate(value):
-            try:
-                out.append(item(v))
-            except _Bad as exc:
-                raise _Bad(f"item {i + 1} {exc}", item=i) from None
+        try:
+            out = [item(v) for v in value]
+        except _Bad:
+            for i, v in enumerate(value):  # again, to name the item
+                try:
+                    item(v)
+                except _Bad as exc:
+                    raise _Bad(f"item {i + 1} {exc}", item=i) from None
+            raise
         return tuple(dict.fromkeys(out))  # drop repeats, keep order
 
     return convert
@@ -235,30 +250,40 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         return None, issues
 
     converters = _kind_converters(cls)
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        convert = converters.get(key)
-        if convert is None:
-            hint = _close_match(key, converters)
-            issues.append(
-                Issue(
-                    Subtype.UNKNOWN_FIELD,
-                    f"{name}: unknown field '{key}' for kind '{kind}'{hint}; ignored",
-                    at(key),
-                )
-            )
-            continue
-        if value is None:
-            continue
+    values: dict[str, Any] | None = None
+    if raw.keys() <= converters.keys():
+        # The common case in one go: every field known, every value good. Converters have no
+        # side effects; when one refuses a value, the loop below runs them all again and
+        # reports exactly what it always has.
         try:
-            values[key] = convert(value)
-        except _Bad as exc:
-            sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
-            issues.append(
-                Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc))
-            )
-            if key in ("id", "title"):
-                return None, issues
+            values = {k: converters[k](v) for k, v in raw.items() if v is not None}
+        except _Bad:
+            values = None
+    if values is None:
+        values = {}
+        for key, value in raw.items():
+            convert = converters.get(key)
+            if convert is None:
+                hint = _close_match(key, converters)
+                issues.append(
+                    Issue(
+                        Subtype.UNKNOWN_FIELD,
+                        f"{name}: unknown field '{key}' for kind '{kind}'{hint}; ignored",
+                        at(key),
+                    )
+                )
+                continue
+            if value is None:
+                continue
+            try:
+                values[key] = convert(value)
+            except _Bad as exc:
+                sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
+                issues.append(
+                    Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc))
+                )
+                if key in ("id", "title"):
+                    return None, issues
     if "id" not in values or "title" not in values:
         return None, issues
     lines = dict(raw.key_lines)
@@ -347,6 +372,9 @@ def _relations(value: Any) -> dict[str, tuple[str, ...]]:
     return out
 
 
+_SOURCE_KEYS = frozenset(("list", "section"))
+
+
 def _sources(value: Any) -> tuple[SourceMention, ...]:
     if not isinstance(value, list):
         raise _Bad(f"must be a list of {{list, section}} mappings, got {_describe(value)}")
@@ -354,7 +382,7 @@ def _sources(value: Any) -> tuple[SourceMention, ...]:
     for i, item in enumerate(value):
         if isinstance(item, str):
             item = {"list": item}
-        if not isinstance(item, dict) or set(item) - {"list", "section"} or "list" not in item:
+        if not isinstance(item, dict) or not item.keys() <= _SOURCE_KEYS or "list" not in item:
             raise _Bad(f"item {i + 1} must be a mapping with 'list' and optional 'section'", item=i)
         try:
             section = _str(item["section"]) if item.get("section") else ""
