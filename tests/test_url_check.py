@@ -17,7 +17,10 @@ from sphinx_vlmcatalog.catalog import validate
 def reference_check_url(value: Any) -> str:
     """The definition, as check_url was written before the shortcuts."""
     text = validate._str(value)
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:
+        raise validate._Bad(f"'{text[:80]}' is not a valid URL ({exc})", unsafe_url=True) from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise validate._Bad(f"'{text[:80]}' is not an absolute http(s) URL", unsafe_url=True)
     if any(c.isspace() or ord(c) < 32 or c in '<>"' for c in text):
@@ -32,8 +35,6 @@ def outcome(check: Any, text: str) -> str:
         return "ok " + check(text)
     except validate._Bad as exc:
         return f"bad unsafe={exc.unsafe_url} {exc}"
-    except ValueError as exc:  # urlsplit itself refuses some hosts
-        return f"error {exc}"
 
 
 def same_as_reference(text: str) -> None:
@@ -129,3 +130,18 @@ def test_generated(text: str) -> None:
 )
 def test_generated_hosts_and_paths(scheme: str, host: str, path: str) -> None:
     same_as_reference(scheme + host + path)
+
+
+def test_malformed_host_is_a_problem_not_a_crash(tmp_path) -> None:
+    from sphinx_vlmcatalog.catalog.loader import load_catalog
+
+    (tmp_path / "a.yaml").write_text(
+        "entries:\n  - id: a\n    kind: paper\n    title: A\n    links:\n"
+        '      paper: "https://[::1/x"\n',
+        encoding="utf-8",
+    )
+    result = load_catalog([tmp_path])
+    assert [str(i.subtype) for i in result.issues] == ["unsafe_url"]
+    assert result.issues[0].where.line == 6
+    assert "is not a valid URL (Invalid IPv6 URL)" in result.issues[0].message
+    assert "a" in result.catalog.entries  # the entry stays, without the bad link

@@ -148,7 +148,10 @@ def check_url(value: Any) -> str:
     text = _str(value)
     if SIMPLE_URL_RE.fullmatch(text) is not None:
         return text
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:  # a malformed host, like an unclosed IPv6 bracket
+        raise _Bad(f"'{text[:80]}' is not a valid URL ({exc})", unsafe_url=True) from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise _Bad(f"'{text[:80]}' is not an absolute http(s) URL", unsafe_url=True)
     if URL_UNSAFE_RE.search(text) is not None:
