@@ -89,3 +89,25 @@ def test_prune_keeps_the_most_recent(tmp_path: Path, monkeypatch):
     for i in range(4):
         store.put(f"k{i}", i)
     assert len(list(tmp_path.glob("*.pickle"))) == 2
+
+
+def test_entries_pickle_to_equal_frozen_objects(fixture_catalog: Path):
+    """Entries pickle as tuples of their values (entries._fast_pickling): nothing is lost."""
+    import dataclasses
+    import pickle
+
+    catalog = load_catalog([fixture_catalog]).catalog
+    entries = list(catalog)
+    assert {e.kind for e in entries} >= {"paper", "model", "dataset", "benchmark"}
+    back = pickle.loads(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == entries
+    for old, new in zip(entries, back, strict=True):
+        assert type(new) is type(old)
+        assert new.source == old.source
+        assert new.lines == old.lines
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            new.title = "changed"  # type: ignore[misc]
+    categories = list(catalog.categories.values())
+    again = pickle.loads(pickle.dumps(categories))
+    assert again == categories
+    assert [c.source for c in again] == [c.source for c in categories]

@@ -346,3 +346,29 @@ class Category:
     def top(self) -> str:
         """Key of the top-level ancestor."""
         return self.key.split(".", 1)[0]
+
+
+def _fast_pickling(cls: type) -> None:
+    """Pickle a frozen, slotted dataclass as a tuple of its field values.
+
+    The state methods that ``dataclass(slots=True)`` adds look up the class's fields for every
+    object; unpickling the ten thousand entries of a cached catalog file spent most of its time
+    there. These use each slot's own descriptor, which also bypasses the frozen ``__setattr__``.
+    """
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    setters = tuple(getattr(cls, name).__set__ for name in names)
+
+    def getstate(self: object) -> tuple[Any, ...]:
+        return tuple([getattr(self, name) for name in names])
+
+    def setstate(self: object, state: tuple[Any, ...]) -> None:
+        for set_slot, value in zip(setters, state, strict=True):
+            set_slot(self, value)
+
+    setattr(cls, "__getstate__", getstate)  # noqa: B010 (mypy refuses assigning a method)
+    setattr(cls, "__setstate__", setstate)  # noqa: B010
+
+
+for _cls in (SourceRef, SourceMention, Category, *KIND_CLASSES.values()):
+    _fast_pickling(_cls)
+del _cls
