@@ -89,3 +89,18 @@ def test_moving_a_home_rewrites_linking_pages(project) -> None:
     assert "llava-1.5" not in read
     page = (project.src / "_build" / "html" / "llava-1.5.html").read_text(encoding="utf-8")
     assert 'href="tpt.html#vlm-coop"' in page
+
+
+def test_catalog_is_frozen_for_the_collector_during_the_build_only(tmp_path) -> None:
+    import gc
+
+    app = make_app_copy("test-basic", tmp_path / "src")
+    during: list[int] = []
+    app.connect("env-updated", lambda app, env: during.append(gc.get_freeze_count()))
+    try:
+        app.build()
+        assert during
+        assert during[0] > 0  # the catalog (and all else alive then) is out of the collector's way
+        assert gc.get_freeze_count() == 0  # and back in it once the build is over
+    finally:
+        app.cleanup()

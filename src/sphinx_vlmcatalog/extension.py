@@ -23,7 +23,7 @@ from .nodes import setup_nodes
 from .reader import setup_reader
 from .roles import CountRole, EntryRole, warn_missing_reference
 from .rows import setup_rows
-from .store import builder_inited, index_updated, outdated_documents
+from .store import build_finished, builder_inited, index_updated, outdated_documents
 from .transforms import setup_transforms
 
 if TYPE_CHECKING:
@@ -75,6 +75,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", outdated_documents)
     app.connect("env-updated", index_updated)
     app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("build-finished", build_finished, priority=900)  # after the exports are written
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -11,6 +11,7 @@ links point at a moved target are returned for rewriting.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -112,8 +113,22 @@ def report_issues(issues: Sequence[Issue], *, strict: bool, quiet: bool, base: s
 
 
 def builder_inited(app: Sphinx) -> None:
-    """Load the catalog before anything is read (``builder-inited``)."""
+    """Load the catalog before anything is read (``builder-inited``).
+
+    The catalog lives as long as the build and holds no reference cycles, yet every full garbage
+    collection during the build would walk its objects again: for ten thousand entries that was a
+    quarter of the rebuild after an edit. So the garbage is collected once, the catalog loaded,
+    and everything alive then frozen out of the collector's sight until :func:`build_finished`.
+    Frozen before Sphinx forks for ``-j``, the objects' pages also stay shared with the children.
+    """
+    gc.collect()
     load_catalog_for_build(app)
+    gc.freeze()
+
+
+def build_finished(app: Sphinx, exception: BaseException | None) -> None:
+    """Let the collector see everything again (``build-finished``)."""
+    gc.unfreeze()
 
 
 def outdated_documents(
