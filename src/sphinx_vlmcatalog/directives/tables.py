@@ -1,12 +1,13 @@
 """``vlm-table``: catalog entries as a real docutils table.
 
 Every builder knows ``table``/``tgroup``/``colspec``/``thead``/``tbody``/``row``/``entry``, so the
-table needs no visitors of its own. Cells hold a bare ``Text`` (or a link) and nothing more, which
-keeps a table of thousands of rows cheap to build, pickle and write. Numeric cells carry their
-sort key in a ``vlm_sort`` attribute for client-side sorting; the static order is already right,
-since sorting is numeric in the query layer. For LaTeX, long selections get ``longtable`` and,
-unless ``:widths:`` is given, a ``tabular_col_spec`` of wrapping columns weighted by content, so
-titles wrap and the table fits the text width while HTML keeps automatic widths.
+table needs no writer of its own. The body is held as data until it is written
+(:mod:`..rows`): each cell is its text, a link to the row's entry, or the entry's links, which
+keeps a table of thousands of rows cheap to build, transform, pickle and write. Numeric cells
+keep a sort key for client-side sorting; the static order is already right, since sorting is
+numeric in the query layer. For LaTeX, long selections get ``longtable`` and, unless
+``:widths:`` is given, a ``tabular_col_spec`` of wrapping columns weighted by content, so titles
+wrap and the table fits the text width while HTML keeps automatic widths.
 """
 
 from __future__ import annotations
