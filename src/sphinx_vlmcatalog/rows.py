@@ -30,6 +30,7 @@ A row is ``(entry_id, cells, sort_keys)``, where ``sort_keys`` holds each cell's
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -88,13 +89,25 @@ def expand(node: catalog_rows, refs: dict[str, dict[str, Any] | None] | None) ->
         None for unresolved ``entry_ref`` nodes that :class:`.transforms.EntryRefResolver`
         resolves later
     """
-    tbody = nodes.tbody()
-    tbody.extend(c.deepcopy() for c in node.children if isinstance(c, nodes.Element))
+    tbody = _empty_body(node)
+    tbody.extend(row_nodes(node, refs))
+    return tbody
+
+
+def _empty_body(node: catalog_rows) -> nodes.tbody:
+    """A ``tbody`` holding what transforms put into ``node`` (LaTeX caption footnotes)."""
+    return nodes.tbody("", *(c.deepcopy() for c in node.children if isinstance(c, nodes.Element)))
+
+
+def row_nodes(
+    node: catalog_rows, refs: dict[str, dict[str, Any] | None] | None
+) -> Iterator[nodes.row]:
+    """Each row of ``node`` as a ``row`` node, made when it is asked for (see :func:`expand`)."""
     span = node["cols"] - 1
     for key, cells, sorts in node["rows"]:
         if key is None:
             heading = nodes.entry("", nodes.strong(cells, cells), morecols=span)
-            tbody += nodes.row("", heading, classes=["vlmcat-group"])
+            yield nodes.row("", heading, classes=["vlmcat-group"])
             continue
         row = nodes.row(classes=[entry_class(key)])
         for cell, sort in zip(cells, sorts or (), strict=True):
@@ -109,8 +122,7 @@ def expand(node: catalog_rows, refs: dict[str, dict[str, Any] | None] | None) ->
             else:
                 entry += nodes.paragraph("", "", *_links(cell[1]))
             row += entry
-        tbody += row
-    return tbody
+        yield row
 
 
 def _label(key: str, text: str, refs: dict[str, dict[str, Any] | None] | None) -> nodes.Node:
@@ -132,10 +144,21 @@ def _links(links: tuple[tuple[str, str], ...]) -> list[nodes.Node]:
 
 
 def visit_catalog_rows(self: SphinxTranslator, node: catalog_rows) -> None:
-    """Put the expanded rows in the node's place and write them as any table body."""
-    tbody = expand(node, node.get("vlm_refs"))
+    """Write the rows as an ordinary ``tbody`` that takes the node's place, one row at a time.
+
+    Each row is put into the body, written and taken out again, so that a table of fifty
+    thousand rows never exists as a million nodes at once.
+    """
+    tbody = _empty_body(node)
     node.replace_self(tbody)
-    tbody.walkabout(self)
+    self.dispatch_visit(tbody)
+    for child in list(tbody.children):
+        child.walkabout(self)
+    for row in row_nodes(node, node.get("vlm_refs")):
+        tbody += row
+        row.walkabout(self)
+        tbody.pop()
+    self.dispatch_departure(tbody)
     raise nodes.SkipNode
 
 
