@@ -163,10 +163,22 @@ def test_query_language_port(page, site_url):
         const m = (text) => q.matches(meta, q.parse(meta, text), e);
         return [m('year:>=2022'), m('year:2020..2021'), m('-venue:cvpr'), m('venue:cvpr,iccv'),
                 m('category:transfer'), m('has:code'), m('has:video'), m('big'),
-                m('parameters:>5B'), m('uses:laion'), m('"big data"'), q.quantity('~400M')];
+                m('parameters:>5B'), m('uses:laion'), m('"big data"'), q.quantity('~400M'),
+                m('year:2022,2023')];
     }"""
     )
-    assert result == [True, False, False, True, True, True, False, True, True, True, True, 4e8]
+    assert result == [
+        True, False, False, True, True, True, False, True, True, True, True, 4e8, True
+    ]  # fmt: skip
+    # the same errors as the Python parser
+    message = page.evaluate(
+        """() => {
+        const q = window.vlmcatQuery, meta = JSON.parse(
+            document.getElementById('vlmcat-data').textContent).meta;
+        try { q.parse(meta, 'year:abc'); return 'no error'; } catch (e) { return e.message; }
+    }"""
+    )
+    assert "'abc' is not a year" in message
 
 
 def test_entry_link_and_bibtex_copy(page, site_url):

@@ -175,6 +175,10 @@ def _parse_term(token: str, column: int, text: str) -> Term:
     values = tuple(_unquote(v).casefold() for v in _split_values(rest))
     if any(not v for v in values):
         raise QueryError(f"empty value in '{rest}'", vcol, text)
+    if fname == "year":  # compared as a number: 'year:abc' (or 202*) could match nothing
+        for v in values:
+            if not v.isdigit():
+                raise QueryError(f"'{v}' is not a year", vcol, text)
     if fname == "has":
         for v in values:
             if canonical_field(v) is None and v not in LINK_KINDS and v not in RELATION_KINDS:

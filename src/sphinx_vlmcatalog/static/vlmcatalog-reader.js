@@ -70,6 +70,11 @@
     }
     var values = splitValues(rest).map(unquote);
     if (values.some(function (v) { return !v; })) throw new QueryError("empty value in '" + rest + "'", col);
+    if (field === "year") {  // as catalog/query.py: a year is compared as a number
+      values.forEach(function (v) {
+        if (!/^[0-9]+$/.test(v)) throw new QueryError("'" + v + "' is not a year", col);
+      });
+    }
     if (field === "has") {
       values.forEach(function (v) {
         if (!canonical(meta, v) && meta.links.indexOf(v) < 0 && meta.relations.indexOf(v) < 0)
