@@ -9,7 +9,7 @@ always go into ``Text`` and ``reference`` nodes; nothing is rendered to markup a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, final
 
 from docutils import nodes
@@ -106,8 +106,42 @@ def grid_columns(argument: str | None) -> str:
     return " ".join(parts)
 
 
+class _RefusedOption:
+    """An option value its converter refused; :meth:`CatalogDirective.run` warns and drops it."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def _tolerant(name: str, convert: Callable[[str], Any]) -> Callable[[str], Any]:
+    """``convert``, with a refused value kept as a :class:`_RefusedOption` instead of raised.
+
+    docutils turns a converter's error into an error message that replaces the whole directive,
+    so one mistyped option would drop a table of every entry from the page.
+    """
+
+    def converter(value: str) -> Any:  # (None for an option given without a value)
+        try:
+            return convert(value)
+        except (ValueError, TypeError) as exc:
+            reason = " ".join(str(exc).split()).rstrip(".")
+            return _RefusedOption(
+                f"invalid :{name}: value {(value or '').strip()!r} ({reason}); ignored"
+            )
+
+    return converter
+
+
 class CatalogDirective(SphinxDirective):
     """Base of the catalog directives: selection options, catalog access, usage records."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Make every option converter of a directive tolerant (see :func:`_tolerant`)."""
+        super().__init_subclass__(**kwargs)
+        spec = cls.option_spec or {}
+        cls.option_spec = {name: _tolerant(name, convert) for name, convert in spec.items()}
 
     #: options every selecting directive accepts
     selection_options: ClassVar[OptionSpec] = {
@@ -123,7 +157,12 @@ class CatalogDirective(SphinxDirective):
 
     @final
     def run(self) -> list[Node]:
-        """Build the nodes (:meth:`run_catalog`) and give them source info."""
+        """Drop refused options with a warning, build the nodes (:meth:`run_catalog`) and give
+        them source info."""
+        for name, value in list(self.options.items()):
+            if isinstance(value, _RefusedOption):
+                self.warn(value.message, Subtype.DIRECTIVE)
+                del self.options[name]
         result = self.run_catalog()
         for node in result:
             if isinstance(node, nodes.Element) and node.source is None:
