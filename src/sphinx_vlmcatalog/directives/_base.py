@@ -23,7 +23,7 @@ from ..catalog.issues import Subtype
 from ..catalog.query import QueryError, field_value, parse_sort
 from ..config import get_config
 from ..nodes import entry_class as entry_key_class
-from ..nodes import entry_ref
+from ..nodes import entry_ref, link_references
 from ..store import get_catalog, get_domain, run_selection
 from ..warnings_ import log_warning
 
@@ -77,12 +77,7 @@ def link_nodes(
     entry: Entry, *, classes: tuple[str, ...] = ("vlmcat-link",), sep: str = ", "
 ) -> list[Node]:
     """The entry's links, in :data:`LINK_KINDS` order, as external references."""
-    result: list[Node] = []
-    for label, url in entry_links(entry):
-        if result and sep:
-            result.append(nodes.Text(sep))
-        result.append(nodes.reference(label, label, refuri=url, classes=list(classes)))
-    return result
+    return link_references(entry_links(entry), classes, sep)
 
 
 def entry_class(entry: Entry) -> str:
@@ -137,6 +132,8 @@ def _tolerant(name: str, convert: Callable[[str], Any]) -> Callable[[str], Any]:
 class CatalogDirective(SphinxDirective):
     """Base of the catalog directives: selection options, catalog access, usage records."""
 
+    refused_options: set[str]
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Make every option converter of a directive tolerant (see :func:`_tolerant`)."""
         super().__init_subclass__(**kwargs)
@@ -159,10 +156,13 @@ class CatalogDirective(SphinxDirective):
     def run(self) -> list[Node]:
         """Drop refused options with a warning, build the nodes (:meth:`run_catalog`) and give
         them source info."""
+        #: options whose value was refused (warned about, then dropped)
+        self.refused_options = set()
         for name, value in list(self.options.items()):
             if isinstance(value, _RefusedOption):
                 self.warn(value.message, Subtype.DIRECTIVE)
                 del self.options[name]
+                self.refused_options.add(name)
         result = self.run_catalog()
         for node in result:
             if isinstance(node, nodes.Element) and node.source is None:

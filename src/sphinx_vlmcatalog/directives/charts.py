@@ -60,6 +60,8 @@ class CatalogChartDirective(CatalogDirective):
     def run_catalog(self) -> list[Node]:
         """Select, compute the chart's data, draw it if needed, and build the figure."""
         if "type" not in self.options:
+            if "type" in self.refused_options:
+                return []  # already warned about: no chart without a type
             known = ", ".join(CHART_TYPES)
             raise self.error(f"{self.name}: the :type: option is required (one of: {known})")
         entries = self.select()
