@@ -32,6 +32,18 @@ def entry_class(key: str) -> str:
     return ENTRY_CLASS_PREFIX + key
 
 
+def link_references(
+    links: tuple[tuple[str, str], ...], classes: tuple[str, ...] = ("vlmcat-link",), sep: str = ", "
+) -> list[nodes.Node]:
+    """External references for (label, url) pairs, ``sep`` between them."""
+    result: list[nodes.Node] = []
+    for label, url in links:
+        if result and sep:
+            result.append(nodes.Text(sep))
+        result.append(nodes.reference(label, label, refuri=url, classes=list(classes)))
+    return result
+
+
 class entry_ref(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
     """A link to catalog entry ``node["entry"]``, wrapping the text to show."""
 

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .nodes import entry_class, entry_ref
+from .nodes import entry_class, entry_ref, link_references
 from .store import get_domain
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def row_nodes(
             elif cell[0] == "ref":
                 entry += nodes.paragraph("", "", _label(key, cell[1], refs))
             else:
-                entry += nodes.paragraph("", "", *_links(cell[1]))
+                entry += nodes.paragraph("", "", *link_references(cell[1]))
             row += entry
         yield row
 
@@ -132,15 +132,6 @@ def _label(key: str, text: str, refs: dict[str, dict[str, Any] | None] | None) -
     if attributes is None:
         return nodes.Text(text)
     return nodes.reference("", "", nodes.Text(text), **attributes)
-
-
-def _links(links: tuple[tuple[str, str], ...]) -> list[nodes.Node]:
-    result: list[nodes.Node] = []
-    for label, url in links:
-        if result:
-            result.append(nodes.Text(", "))
-        result.append(nodes.reference(label, label, refuri=url, classes=["vlmcat-link"]))
-    return result
 
 
 def visit_catalog_rows(self: SphinxTranslator, node: catalog_rows) -> None:
