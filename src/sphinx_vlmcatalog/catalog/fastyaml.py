@@ -381,16 +381,23 @@ class _Parser:
                 break
             # the scalar goes on: a line break between text folds to one space
             pieces.append(line[start:].rstrip(" "))
-            i += 1
-            if i >= self.count:
-                raise _Decline
-            line = lines[i]
-            start = _indent(line)
-            if start == len(line) or start <= parent:
-                raise _Decline  # a blank line (a newline in the value) or shallow indentation
+            i, line, start = self.continuation(i + 1, parent)
         if line[close + 1 :].strip(" "):
             raise _Decline  # a comment, or a quoted key
         return " ".join(pieces).replace("''", "'"), i + 1
+
+    def continuation(self, i: int, parent: int) -> tuple[int, str, int]:
+        """Line ``i`` going on with a quoted scalar or flow collection: (i, line, its indent).
+
+        A missing line, a blank line (a newline in the value) or shallow indentation declines.
+        """
+        if i >= self.count:
+            raise _Decline
+        line = self.lines[i]
+        start = _indent(line)
+        if start == len(line) or start <= parent:
+            raise _Decline
+        return i, line, start
 
     def flow_items(
         self, i: int, start: int, parent: int, close: str, forbidden: re.Pattern[str]
@@ -411,13 +418,7 @@ class _Parser:
             segments.append((i, segment))
             if end >= 0:
                 break
-            i += 1
-            if i >= self.count:
-                raise _Decline
-            line = lines[i]
-            start = _indent(line)
-            if start == len(line) or start <= parent:
-                raise _Decline
+            i, line, start = self.continuation(i + 1, parent)
         if line[end + 1 :].strip(" "):
             raise _Decline
         items: list[tuple[int, str]] = []
