@@ -9,8 +9,11 @@ or between files does not count as a change. The taxonomy gets one digest under
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
 
-from .entries import data_fields
+from .entries import Entry, data_fields
 from .index import Catalog
 
 #: Key of the taxonomy's digest in :func:`entry_digests`; it is not a valid entry id.
@@ -24,10 +27,17 @@ def _digest(value: object) -> str:
 def entry_digests(catalog: Catalog) -> dict[str, str]:
     """Entry id (and :data:`TAXONOMY_KEY`) -> digest of what can be shown about it."""
     digests: dict[str, str] = {}
+    used_by = catalog.used_by
+    # per entry class, a function giving the YAML field values as one tuple (fetched in C)
+    getters: dict[type[Entry], Callable[[Entry], Any]] = {}
     for entry in catalog:
-        values = [(name, getattr(entry, name)) for name in data_fields(type(entry))]
-        values.append(("used_by", sorted(catalog.used_by.get(entry.id, ()))))
-        digests[entry.id] = _digest(values)
+        cls = type(entry)
+        getter = getters.get(cls)
+        if getter is None:
+            getter = getters[cls] = attrgetter(*data_fields(cls))
+        values = getter(entry)
+        users = used_by.get(entry.id)
+        digests[entry.id] = _digest((values, sorted(users)) if users else values)
     digests[TAXONOMY_KEY] = _digest(
         [(c.key, c.title, c.description, c.parent) for c in catalog.categories.values()]
     )
