@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import pickle
 import posixpath
 
 import bibtexparser
 import jsonschema
 import pytest
 
+from sphinx_vlmcatalog.catalog.loader import load_catalog
+from sphinx_vlmcatalog.exports import RENDERED_FILE, export_texts
 from util import html, make_app_copy, warnings
 
 # These two build their own apps; they come first, before the module's shared app exists (two
@@ -59,6 +62,40 @@ def test_unwritable_exports_warn_and_the_build_goes_on(tmp_path, monkeypatch, in
         assert html(app, "downloads").select("a.vlmcat-download")  # the pages were written
     finally:
         app.cleanup()
+
+
+@pytest.mark.parametrize("in_child", [True, False], ids=["forked", "in-process"])
+@pytest.mark.parametrize("store", ["kept", "other code", "corrupt"])
+def test_a_rebuild_renders_only_changed_entries_again(tmp_path, monkeypatch, in_child, store):
+    monkeypatch.setattr("sphinx_vlmcatalog.exports.parallel_available", in_child)
+    src = tmp_path / "src"
+    app = make_app_copy("test-exports", src)
+    app.build()
+    app.cleanup()
+    rendered = app.doctreedir / RENDERED_FILE
+    code, texts = pickle.loads(rendered.read_bytes())
+    # mark the JSON line stored for the unchanged cifar-10: where it is reused, the mark shows
+    cifar = app.env.get_domain("vlm").data["digests"]["cifar-10"]
+    texts["entry_json"][cifar] = texts["entry_json"][cifar].replace("CIFAR", "REUSED")
+    if store == "corrupt":
+        rendered.write_bytes(b"not a pickle")
+    else:
+        rendered.write_bytes(pickle.dumps((code if store == "kept" else "older", texts)))
+    models = src / "catalog" / "models.yaml"
+    text = models.read_text(encoding="utf-8")
+    models.write_text(text.replace("Contrastive pre-training", "Edited pre-training"), "utf-8")
+
+    again = make_app_copy("test-exports", src)
+    again.build()
+    again.cleanup()
+    exported = {p.name: p.read_text(encoding="utf-8") for p in (again.outdir / "exports").iterdir()}
+    fresh = export_texts(load_catalog([src / "catalog"], base=src).catalog)
+    assert "Edited pre-training" in exported["catalog.json"]  # the edited entry, rendered again
+    if store == "kept":
+        assert "REUSED" in exported["catalog.json"]
+        exported["catalog.json"] = exported["catalog.json"].replace("REUSED", "CIFAR")
+    assert exported == fresh  # the texts are what a full render gives
+    assert warnings(again) == ""
 
 
 @pytest.fixture(scope="module")

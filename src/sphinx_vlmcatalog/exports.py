@@ -8,7 +8,9 @@ The exports depend on the catalog alone, which is loaded before any document is 
 Sphinx can fork (as it does for ``-j``) a child process writes them while the documents are read
 and written, and ``build-finished`` only waits for it and reports; for ten thousand entries that
 takes the half second they cost off every build, the edit-and-rebuild loop included. Elsewhere
-they are written at ``build-finished``.
+they are written at ``build-finished``. Each entry's JSON line, BibTeX record and Markdown
+bullet are kept in the doctree directory under the entry's content digest
+(:class:`RenderedEntries`), so a rebuild renders only the entries that changed.
 
 ``vlm-downloads`` lists the files, and the ``vlm-download`` role links to one inline. Their
 links are placeholders resolved by a post-transform, which knows the builder: HTML pages get a
@@ -18,8 +20,13 @@ literal text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
+import os
+import pickle
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -34,7 +41,10 @@ from .catalog.issues import Subtype
 from .catalog.schema import export_schema
 from .config import get_config
 from .export import export_bibtex, export_json, export_markdown
-from .store import get_catalog
+from .export.bibtex import bibtex_record
+from .export.json import entry_json
+from .export.markdown import entry_bullet
+from .store import get_catalog, get_domain
 from .warnings_ import log_warning
 
 if TYPE_CHECKING:
@@ -46,6 +56,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.util.typing import OptionSpec
 
+    from .catalog.entries import Entry
     from .catalog.index import Catalog
 
 logger = logging.getLogger(__name__)
@@ -62,15 +73,97 @@ EXPORT_FILES: dict[str, str] = {
 }
 
 
-def export_texts(catalog: Catalog) -> dict[str, str]:
-    """The content of every file in :data:`EXPORT_FILES`."""
+#: File in the doctree directory that keeps :class:`RenderedEntries` between builds.
+RENDERED_FILE = "vlmcatalog-exports.pickle"
+
+
+@cache
+def _code_digest() -> str:
+    """Digest of the export code: texts it rendered in another version are not reused."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for source in sorted([*(package / "export").glob("*.py"), package / "importer" / "writer.py"]):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
+class RenderedEntries:
+    """Each entry's export texts from the last build, reused while its content digest holds.
+
+    Rendering every entry of a large catalog is most of the cost of the exports (half a second
+    for ten thousand entries); after an edit, only the changed entries are rendered again. The
+    store is only a speed-up: a missing, unreadable or stale file renders everything.
+    """
+
+    def __init__(self, path: Path, digests: dict[str, str]) -> None:
+        self.path = path
+        #: entry id -> content digest, as :mod:`.catalog.digest` computes it
+        self.digests = digests
+        #: renderer name -> digest -> text, as stored by the last build (read on first use,
+        #: which may be in the export process), and as used by this one
+        self.stored: dict[str, dict[str, str]] | None = None
+        self.used: dict[str, dict[str, str]] = {}
+
+    def _load(self) -> dict[str, dict[str, str]]:
+        try:
+            with self.path.open("rb") as f:
+                code, texts = pickle.load(f)  # noqa: S301 (our own build directory)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            return {}
+        return texts if code == _code_digest() and isinstance(texts, dict) else {}
+
+    def reusing(self, render: Callable[[Entry], str]) -> Callable[[Entry], str]:
+        """``render``, taking the text stored under the entry's digest when there is one."""
+        if self.stored is None:
+            self.stored = self._load()
+        stored = self.stored.get(render.__name__, {})
+        used = self.used.setdefault(render.__name__, {})
+        digests = self.digests
+
+        def text(entry: Entry) -> str:
+            digest = digests.get(entry.id)
+            if digest is None:  # not digested: nothing to key it by
+                return render(entry)
+            found = stored.get(digest)
+            if found is None:
+                found = render(entry)
+            used[digest] = found
+            return found
+
+        return text
+
+    def save(self) -> None:
+        """Keep the texts this build used, if they differ from the stored ones."""
+        stored = self.stored or {}
+        if self.used.keys() == stored.keys() and all(
+            self.used[name].keys() == stored[name].keys() for name in self.used
+        ):
+            return
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            with tmp.open("wb") as f:
+                pickle.dump((_code_digest(), self.used), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:  # a speed-up only
+            tmp.unlink(missing_ok=True)
+
+
+def export_texts(catalog: Catalog, rendered: RenderedEntries | None = None) -> dict[str, str]:
+    """The content of every file in :data:`EXPORT_FILES`.
+
+    :param rendered: reuse entries' texts from an earlier build (and record this build's)
+    """
     entries = list(catalog)
     categories = list(catalog.categories.values())
+
+    def render(fn: Callable[[Entry], str]) -> Callable[[Entry], str]:
+        return rendered.reusing(fn) if rendered is not None else fn
+
     return {
-        "catalog.json": export_json(entries, categories),
+        "catalog.json": export_json(entries, categories, render=render(entry_json)),
         "catalog.schema.json": json.dumps(export_schema(), indent=2, ensure_ascii=False) + "\n",
-        "catalog.bib": export_bibtex(entries),
-        "catalog.md": export_markdown(entries, categories),
+        "catalog.bib": export_bibtex(entries, render=render(bibtex_record)),
+        "catalog.md": export_markdown(entries, categories, render=render(entry_bullet)),
     }
 
 
@@ -83,11 +176,14 @@ def writes_exports(builder: Builder) -> bool:
     )
 
 
-def write_files(catalog: Catalog, directory: Path) -> int:
+def write_files(catalog: Catalog, directory: Path, rendered: RenderedEntries | None = None) -> int:
     """Write the export files into ``directory``; the number of files whose content changed."""
     directory.mkdir(parents=True, exist_ok=True)
     written = 0
-    for name, text in export_texts(catalog).items():
+    texts = export_texts(catalog, rendered)
+    if rendered is not None:
+        rendered.save()
+    for name, text in texts.items():
         path = directory / name
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue  # unchanged: keep the file (and its mtime) as it is
@@ -102,16 +198,23 @@ Outcome = tuple[int, str]
 _running: dict[int, tuple[BaseProcess, Connection]] = {}
 
 
-def _write_outcome(catalog: Catalog, directory: Path) -> Outcome:
+def _write_outcome(catalog: Catalog, directory: Path, rendered: RenderedEntries) -> Outcome:
     try:
-        return write_files(catalog, directory), ""
+        return write_files(catalog, directory, rendered), ""
     except OSError as exc:
         return 0, f"{exc.strerror or exc} ({exc.filename or directory})"
 
 
-def _export_process(catalog: Catalog, directory: Path, sender: Connection) -> None:
-    sender.send(_write_outcome(catalog, directory))
+def _export_process(
+    catalog: Catalog, directory: Path, rendered: RenderedEntries, sender: Connection
+) -> None:
+    sender.send(_write_outcome(catalog, directory, rendered))
     sender.close()
+
+
+def _rendered(app: Sphinx) -> RenderedEntries:
+    digests = get_domain(app.env).data["digests"]
+    return RenderedEntries(Path(app.doctreedir) / RENDERED_FILE, digests)
 
 
 def start_exports(app: Sphinx) -> None:
@@ -121,9 +224,8 @@ def start_exports(app: Sphinx) -> None:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     directory = Path(app.outdir) / EXPORT_DIR
-    process = context.Process(
-        target=_export_process, args=(get_catalog(app.env), directory, sender), daemon=True
-    )
+    args = (get_catalog(app.env), directory, _rendered(app), sender)
+    process = context.Process(target=_export_process, args=args, daemon=True)
     process.start()
     sender.close()
     _running[id(app)] = (process, receiver)
@@ -137,7 +239,8 @@ def write_exports(app: Sphinx, exception: BaseException | None) -> None:
             running[0].join()
         return
     if running is None:
-        written, problem = _write_outcome(get_catalog(app.env), Path(app.outdir) / EXPORT_DIR)
+        directory = Path(app.outdir) / EXPORT_DIR
+        written, problem = _write_outcome(get_catalog(app.env), directory, _rendered(app))
     else:
         process, receiver = running
         try:

@@ -15,7 +15,7 @@ that bibliography styles do not lower-case ``CLIP`` to ``clip``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..catalog.entries import LINK_KINDS, Entry
 
@@ -162,8 +162,13 @@ def citable(entries: Iterable[Entry]) -> list[Entry]:
     return [e for e in entries if e.kind in CITABLE_KINDS]
 
 
-def export_bibtex(entries: Sequence[Entry]) -> str:
-    """A ``.bib`` file with one record per citable entry, in the given order."""
-    records = [bibtex_record(e) for e in citable(entries)]
+def export_bibtex(
+    entries: Sequence[Entry], *, render: Callable[[Entry], str] = bibtex_record
+) -> str:
+    """A ``.bib`` file with one record per citable entry, in the given order.
+
+    :param render: gives each entry's record (a caller may reuse records it rendered before)
+    """
+    records = list(map(render, citable(entries)))
     header = "% Generated from the sphinx-vlmcatalog catalog; edit the YAML, not this file.\n"
     return header + "\n" + "\n".join(records)

@@ -13,7 +13,7 @@ Topics are written as ``### title`` headings with their points under a topic sec
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..catalog.entries import LINK_KINDS, TOPIC_HEADINGS, Category, Entry
 
@@ -30,7 +30,8 @@ def md_text(text: str) -> str:
     return _MARKUP.sub(r"\\\1", " ".join(text.split()))
 
 
-def _bullet(e: Entry) -> list[str]:
+def entry_bullet(e: Entry) -> str:
+    """An entry's bullet: its line, and an indented line of links if it has any."""
     head = f"`{e.short}` " if e.short and "`" not in e.short else ""
     when = " ".join(md_text(str(x)) for x in (e.venue, e.year) if x)
     title = md_text(e.title.rstrip("."))
@@ -40,15 +41,20 @@ def _bullet(e: Entry) -> list[str]:
         + f" <!-- id: {e.id}, kind: {e.kind} -->"
     )
     links = " ".join(f"[[{k.capitalize()}]({e.links[k]})]" for k in LINK_KINDS if k in e.links)
-    return [line, f"  {links}"] if links else [line]
+    return f"{line}\n  {links}" if links else line
 
 
 def export_markdown(
     entries: Sequence[Entry],
     categories: Sequence[Category] = (),
     title: str = "Awesome Vision-Language Models",
+    *,
+    render: Callable[[Entry], str] = entry_bullet,
 ) -> str:
-    """The README text for ``entries``, sectioned by ``categories`` (taxonomy order)."""
+    """The README text for ``entries``, sectioned by ``categories`` (taxonomy order).
+
+    :param render: gives each entry's bullet (a caller may reuse bullets it rendered before)
+    """
     by_cat: dict[str, list[Entry]] = {}
     topics: dict[str, list[Entry]] = {}
     for e in entries:
@@ -66,8 +72,7 @@ def export_markdown(
         if not items and not any(k.startswith(key + ".") for k in by_cat):
             continue
         lines += [f"{'#' * min(2 + depth, 6)} {heading}", ""]
-        for e in sorted(items, key=lambda x: (x.year or 0, x.id)):
-            lines += _bullet(e)
+        lines += map(render, sorted(items, key=lambda x: (x.year or 0, x.id)))
         if items:
             lines.append("")
     for ttype, heading in TOPIC_HEADINGS.items():
