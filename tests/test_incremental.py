@@ -91,16 +91,32 @@ def test_moving_a_home_rewrites_linking_pages(project) -> None:
     assert 'href="tpt.html#vlm-coop"' in page
 
 
-def test_catalog_is_frozen_for_the_collector_during_the_build_only(tmp_path) -> None:
+def test_builds_stay_frozen_until_the_next_build_starts(tmp_path) -> None:
     import gc
+    import weakref
 
-    app = make_app_copy("test-basic", tmp_path / "src")
+    app = make_app_copy("test-basic", tmp_path / "a")
     during: list[int] = []
     app.connect("env-updated", lambda app, env: during.append(gc.get_freeze_count()))
     try:
         app.build()
-        assert during
-        assert during[0] > 0  # the catalog (and all else alive then) is out of the collector's way
-        assert gc.get_freeze_count() == 0  # and back in it once the build is over
     finally:
         app.cleanup()
+    assert during
+    assert during[0] > 0  # the catalog (and all else alive then) is out of the collector's way
+    assert gc.get_freeze_count() >= during[0]  # and stays so: exiting need not walk it
+
+    class Garbage:
+        pass
+
+    cycle = Garbage()
+    cycle.me = cycle  # type: ignore[attr-defined]
+    gone = weakref.ref(cycle)
+    del cycle
+    gc.freeze()  # garbage the finished build left frozen
+    assert gone() is not None
+    second = make_app_copy("test-basic", tmp_path / "b")  # its builder-inited thaws and collects
+    try:
+        assert gone() is None  # builds in one process do not pile up frozen garbage
+    finally:
+        second.cleanup()
