@@ -50,15 +50,26 @@ def pdf(session: nox.Session) -> None:
     """Build the survey as a PDF with latexmk (needs the Debian LaTeX packages in the README)."""
     session.install("-e", ".[docs]")
     # -M must come first; latexmk runs inside make mode.
-    session.run("sphinx-build", "-M", "latexpdf", "docs", "docs/_build",
-                "-W", "--keep-going", "-n", *session.posargs)
+    session.run(
+        "sphinx-build",
+        "-M",
+        "latexpdf",
+        "docs",
+        "docs/_build",
+        "-W",
+        "--keep-going",
+        "-n",
+        *session.posargs,
+    )
 
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     """Ruff (lint and format check) and mypy."""
     session.install("-e", ".[lint,test]")
-    session.run("ruff", "check", "src", "tests", "docs", "noxfile.py")
+    paths = ("src", "tests", "docs", "benchmarks", "noxfile.py")
+    session.run("ruff", "check", *paths)
+    session.run("ruff", "format", "--check", *paths)
     session.run("mypy")
 
 
