@@ -11,7 +11,12 @@ from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
 from conftest import check_parents
-from sphinx_vlmcatalog.catalog.digest import TAXONOMY_KEY, changed_keys, entry_digests
+from sphinx_vlmcatalog.catalog.digest import (
+    TAXONOMY_KEY,
+    changed_keys,
+    entry_digests,
+    field_digests,
+)
 from sphinx_vlmcatalog.catalog.entries import Model, SourceRef
 from sphinx_vlmcatalog.catalog.index import Catalog
 from sphinx_vlmcatalog.config import VlmCatalogConfig, column_problem, config_fields
@@ -34,6 +39,22 @@ def test_digest_ignores_position_but_sees_content_and_used_by() -> None:
     assert changed_keys(old, entry_digests(catalog(a, relating))) == {"a", "b"}
     assert changed_keys(old, entry_digests(catalog(a))) == {"b"}
     assert TAXONOMY_KEY in old
+
+
+def test_known_field_digests_are_reused_per_file_and_used_by_still_counts() -> None:
+    a = Model(id="a", kind="model", title="A", source=SourceRef("x.yaml", 1))
+    b = Model(id="b", kind="model", title="B", source=SourceRef("y.yaml", 1))
+    fresh = field_digests(catalog(a, b))
+    assert fresh.keys() == {"x.yaml", "y.yaml"}
+    # x.yaml is known unchanged: its digests are taken as given, y.yaml's are computed
+    known = {"x.yaml": {"a": "given"}, "y.yaml-old": {"b": "stale"}}
+    reused = field_digests(catalog(a, b), known)
+    assert reused == {"x.yaml": {"a": "given"}, "y.yaml": fresh["y.yaml"]}
+    # a relation from the changed file changes the unchanged entry's digest all the same
+    relating = dataclasses.replace(b, relations={"builds_on": ("a",)})
+    before = entry_digests(catalog(a, b), reused)
+    after = entry_digests(catalog(a, relating), field_digests(catalog(a, relating), known))
+    assert changed_keys(before, after) == {"a", "b"}
 
 
 def test_config_fields_documented_and_defaults_valid() -> None:

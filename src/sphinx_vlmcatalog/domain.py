@@ -78,6 +78,7 @@ class CatalogDomain(Domain):
         "catalog": None,  # Transient(Catalog of this build); never merged, never pickled
         "fingerprint": "",  # fingerprint of the catalog files it was loaded from
         "digests": {},  # id -> content digest (catalog.digest.entry_digests)
+        "field_digests": {},  # file -> (hash of its bytes, catalog.digest.field_digests of it)
         "changed": set(),  # ids changed by this build's reload (empty when up to date)
         "docs": {},  # docname -> DocRecord
         "index": {},  # id -> (docname, anchor, priority); computed at env-updated

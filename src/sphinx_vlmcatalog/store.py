@@ -12,6 +12,7 @@ links point at a moved target are returned for rewriting.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,8 +21,8 @@ from typing import TYPE_CHECKING, cast
 from sphinx.util import logging
 
 from .catalog import cache
-from .catalog.digest import changed_keys, entry_digests
-from .catalog.loader import find_files, fingerprint, load_catalog
+from .catalog.digest import changed_keys, entry_digests, field_digests
+from .catalog.loader import file_prints, find_files, load_catalog
 from .catalog.query import parse_query, parse_sort, select, sort_entries
 from .config import get_config
 from .transient import Transient
@@ -72,7 +73,8 @@ def load_catalog_for_build(app: Sphinx) -> None:
     base = str(app.confdir)
     paths = [os.path.join(base, p) for p in cfg.paths]
     files, _ = find_files(paths)
-    print_ = fingerprint(files)
+    prints = file_prints(files, Path(base))
+    print_ = hashlib.sha256(repr(sorted(prints.items())).encode()).hexdigest()
     if domain.data["fingerprint"] == print_:
         domain.data["changed"] = set()
         catalog = domain.catalog
@@ -83,10 +85,22 @@ def load_catalog_for_build(app: Sphinx) -> None:
         return
     result = load_catalog(paths, base=Path(base), cache_dir=cache.default_dir())
     report_issues(result.issues, strict=cfg.strict, quiet=cfg.quiet, base=base)
-    digests = entry_digests(result.catalog)
+    # field digests of files whose bytes are unchanged are taken from the last build
+    known = {
+        name: ids
+        for name, (print_then, ids) in domain.data.get("field_digests", {}).items()
+        if prints.get(name) == print_then
+    }
+    fields = field_digests(result.catalog, known)
+    digests = entry_digests(result.catalog, fields)
     previous = domain.data["digests"]
     domain.data["changed"] = changed_keys(previous, digests) if previous else set()
-    domain.data.update(catalog=Transient(result.catalog), fingerprint=print_, digests=digests)
+    domain.data.update(
+        catalog=Transient(result.catalog),
+        fingerprint=print_,
+        digests=digests,
+        field_digests={name: (prints[name], ids) for name, ids in fields.items() if name in prints},
+    )
     logger.info(
         "vlmcatalog: loaded %d entries from %d files (%d problems)",
         len(result.catalog),

@@ -65,14 +65,20 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], lis
 def fingerprint(files: Sequence[Path]) -> str:
     """A hash of the files' names and contents: equal fingerprints mean an unchanged catalog."""
     digest = hashlib.sha256()
-    for f in files:
-        digest.update(str(f).encode() + b"\0")
-        try:
-            digest.update(f.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
-        digest.update(b"\0")
+    for name, content in file_prints(files).items():
+        digest.update(f"{name}\0{content}\0".encode())
     return digest.hexdigest()
+
+
+def file_prints(files: Sequence[Path], base: Path | None = None) -> dict[str, str]:
+    """Each file's name, as :func:`load_catalog` shows it with ``base``, -> hash of its bytes."""
+    prints = {}
+    for f in files:
+        try:
+            prints[_shown(f, base)] = hashlib.sha256(f.read_bytes()).hexdigest()
+        except OSError:
+            prints[_shown(f, base)] = "<unreadable>"
+    return prints
 
 
 RawFile = tuple[list[tuple[object, int]], object, int, list[Issue]]
