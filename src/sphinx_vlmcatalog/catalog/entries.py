@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
@@ -354,7 +355,8 @@ class Layout:
     The ``__init__`` that ``dataclass`` writes binds keyword arguments and sets each field
     through the frozen ``object.__setattr__``, which took a large part of validating ten thousand
     entries. A layout fills a list with a value for each slot and sets the slots through their
-    own descriptors, as unpickling does (see :func:`_fast_pickling`).
+    own descriptors, as unpickling does (see :func:`_fast_pickling`). :meth:`pack` and
+    :meth:`unpack` give the cache (:mod:`.loader`) an entry's values as plain builtins.
     """
 
     def __init__(self, cls: type[Entry]) -> None:
@@ -363,7 +365,10 @@ class Layout:
         self.cls = cls
         #: the slot of each field, by name
         self.slot = {name: i for i, name in enumerate(names)}
+        self.source_slot = self.slot["source"]
+        self.sources_slot = self.slot["sources"]
         self.setters = tuple(getattr(cls, name).__set__ for name in names)
+        self.get_values = operator.attrgetter(*names)
         #: field defaults; MISSING for the required fields and for ``factories``
         self.defaults: list[Any] = []
         #: (slot, default factory) of each field whose default is made for every entry
@@ -395,6 +400,23 @@ class Layout:
         for set_slot, value in zip(self.setters, values, strict=True):
             set_slot(entry, value)
         return entry
+
+    def pack(self, entry: Entry) -> list[Any]:
+        """The slot values of ``entry``, with its source and sources as tuples (for pickling)."""
+        values = list(self.get_values(entry))
+        source = entry.source
+        values[self.source_slot] = (source.path, source.line)
+        if entry.sources:
+            values[self.sources_slot] = tuple([(m.list, m.section) for m in entry.sources])
+        return values
+
+    def unpack(self, values: list[Any]) -> Entry:
+        """The entry that :meth:`pack` gave ``values`` for."""
+        values[self.source_slot] = SourceRef(*values[self.source_slot])
+        mentions = values[self.sources_slot]
+        if mentions:
+            values[self.sources_slot] = tuple([SourceMention(*m) for m in mentions])
+        return self.make(values)
 
 
 #: The layout of each entry class.

@@ -12,10 +12,11 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .cache import FileCache
 from .cache import key as cache_key
-from .entries import Category, Entry, SourceRef
+from .entries import LAYOUTS, Category, Entry, SourceRef
 from .index import Catalog
 from .issues import Issue, Subtype
 from .reader import LineDict, YamlProblem, decode, parse, paused_gc
@@ -157,6 +158,38 @@ class FileResult:
     categories: list[Category]
     #: each raw entry's result (None if it could not be built) and its problems
     entries: list[tuple[Entry | None, list[Issue]]]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Entries are pickled as lists of plain values: pickling each entry, its source and each
+        # of its sources as an object of its own made writing the cache slow.
+        classes: list[type[Entry] | None] = []
+        values: list[list[Any] | None] = []
+        problems: dict[int, list[Issue]] = {}
+        for n, (entry, issues) in enumerate(self.entries):
+            if entry is None:
+                classes.append(None)
+                values.append(None)
+            else:
+                cls = type(entry)
+                classes.append(cls)
+                values.append(LAYOUTS[cls].pack(entry))
+            if issues:
+                problems[n] = issues
+        return (_unpickle_file_result, (self.issues, self.categories, classes, values, problems))
+
+
+def _unpickle_file_result(
+    issues: list[Issue],
+    categories: list[Category],
+    classes: list[type[Entry] | None],
+    values: list[list[Any] | None],
+    problems: dict[int, list[Issue]],
+) -> FileResult:
+    entries: list[tuple[Entry | None, list[Issue]]] = []
+    for n, (cls, packed) in enumerate(zip(classes, values, strict=True)):
+        entry = None if cls is None or packed is None else LAYOUTS[cls].unpack(packed)
+        entries.append((entry, problems.get(n, [])))
+    return FileResult(issues, categories, entries)
 
 
 def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileResult:
