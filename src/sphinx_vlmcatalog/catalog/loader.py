@@ -201,7 +201,8 @@ def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileRes
     name = ""
     if cache is not None:
         name = cache_key(content, shown)
-        hit = cache.get(name)
+        with paused_gc():  # unpickling builds as many objects as validating
+            hit = cache.get(name)
         if isinstance(hit, FileResult):
             return hit
     with paused_gc():
@@ -213,9 +214,11 @@ def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileRes
         built = [build_entry(raw, shown, line) for raw, line in raw_entries]
         # freed before the collector resumes, so that it does not walk them
         del raw_entries, raw_taxonomy
-    result = FileResult(issues, cats, built)
-    if cache is not None:
-        cache.put(name, result)
+        result = FileResult(issues, cats, built)
+        if cache is not None:
+            # (while pickling, the collector would walk everything just built, once a few
+            # thousand allocations)
+            cache.put(name, result)
     return result
 
 
