@@ -201,3 +201,9 @@ def test_links_shortcut(value: Any) -> None:
 )
 def test_year_shortcut(value: Any) -> None:
     assert outcome(validate._year, value) == outcome(reference_year, value)
+
+
+def test_max_year_is_next_year() -> None:
+    import datetime
+
+    assert validate.max_year() == datetime.date.today().year + 1
