@@ -176,8 +176,12 @@ class _Parser:
             i += 1  # now the key's line number, and the index of the line after it
             key_lines[key] = i
             value: Any
-            if not rest:
-                value, i = self.nested(i - 1, indent)
+            if not rest:  # a block on the next lines (usually from the very next), or null
+                column, dash, key_below, _ = tokens[i] if i < count else ("", "", "", "")
+                if column > pad and (dash or key_below):
+                    value, i = self.block(i, len(column))
+                else:
+                    value, i = self.nested(i - 1, indent)
             else:
                 first = rest[0]
                 last = rest[-1]
@@ -249,7 +253,13 @@ class _Parser:
                 self.depth -= 1
             elif rest:
                 item_lines.append(i + 1)
-                value, i = self.value(i, indent, rest)
+                value = None
+                if rest[0] == "{" and rest[-1] == "}":  # like sources: '- {list: x}'
+                    value = self.flow_mapping_line(rest, i + 1)
+                if value is None:
+                    value, i = self.value(i, indent, rest)
+                else:
+                    i += 1
             else:  # '-' alone: a deeper block on the next lines, or null
                 after = self.skip(i + 1)
                 deeper = len(tokens[after][0]) if after < count else 0
