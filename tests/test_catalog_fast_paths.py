@@ -207,3 +207,20 @@ def test_max_year_is_next_year() -> None:
     import datetime
 
     assert validate.max_year() == datetime.date.today().year + 1
+
+
+def test_build_entries_packs_what_layout_packs(fixture_catalog: Path) -> None:
+    texts = [reader.decode(p.read_bytes()) for p in sorted(fixture_catalog.rglob("*.yaml"))]
+    texts.append(UNUSUAL)
+    for text in texts:
+        if "entries" not in reader.parse(text):
+            continue
+        raws = raw_entries(text)
+        built, packed = validate.build_entries(raws, "c.yaml")
+        assert len(built) == len(packed) == len(raws)
+        for (entry, issues), values, (raw, line) in zip(built, packed, raws, strict=True):
+            assert (entry, issues) == validate.build_entry(raw, "c.yaml", line)
+            if values is not None:
+                assert entry is not None
+                assert values == LAYOUTS[type(entry)].pack(entry)
+        assert any(values is not None for values in packed)

@@ -410,6 +410,15 @@ class Layout:
             values[self.sources_slot] = tuple([(m.list, m.section) for m in entry.sources])
         return values
 
+    def pack_made(self, values: list[Any]) -> list[Any]:
+        """:meth:`pack` of the entry that :meth:`make` just made of ``values``, made of them."""
+        source = values[self.source_slot]
+        values[self.source_slot] = (source.path, source.line)
+        mentions = values[self.sources_slot]
+        if mentions:
+            values[self.sources_slot] = tuple([(m.list, m.section) for m in mentions])
+        return values
+
     def unpack(self, values: list[Any]) -> Entry:
         """The entry that :meth:`pack` gave ``values`` for."""
         values[self.source_slot] = SourceRef(*values[self.source_slot])

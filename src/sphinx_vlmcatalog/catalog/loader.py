@@ -20,7 +20,7 @@ from .entries import LAYOUTS, Category, Entry, SourceRef
 from .index import Catalog
 from .issues import Issue, Subtype
 from .reader import LineDict, YamlProblem, decode, parse, paused_gc
-from .validate import build_entry, build_taxonomy, cross_check
+from .validate import build_entries, build_taxonomy, cross_check
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -158,6 +158,8 @@ class FileResult:
     categories: list[Category]
     #: each raw entry's result (None if it could not be built) and its problems
     entries: list[tuple[Entry | None, list[Issue]]]
+    #: the values of entries as entries.Layout.pack gives them, where already known
+    packed: list[list[Any] | None] | None = field(default=None, compare=False, repr=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Entries are pickled as lists of plain values: pickling each entry, its source and each
@@ -165,6 +167,7 @@ class FileResult:
         classes: list[type[Entry] | None] = []
         values: list[list[Any] | None] = []
         problems: dict[int, list[Issue]] = {}
+        packed = self.packed
         for n, (entry, issues) in enumerate(self.entries):
             if entry is None:
                 classes.append(None)
@@ -172,7 +175,8 @@ class FileResult:
             else:
                 cls = type(entry)
                 classes.append(cls)
-                values.append(LAYOUTS[cls].pack(entry))
+                known = packed[n] if packed is not None else None
+                values.append(known if known is not None else LAYOUTS[cls].pack(entry))
             if issues:
                 problems[n] = issues
         return (_unpickle_file_result, (self.issues, self.categories, classes, values, problems))
@@ -211,14 +215,15 @@ def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileRes
         if raw_taxonomy is not None:
             cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
             issues += tax_issues
-        built = [build_entry(raw, shown, line) for raw, line in raw_entries]
+        built, packed = build_entries(raw_entries, shown)
         # freed before the collector resumes, so that it does not walk them
         del raw_entries, raw_taxonomy
-        result = FileResult(issues, cats, built)
+        result = FileResult(issues, cats, built, packed)
         if cache is not None:
             # (while pickling, the collector would walk everything just built, once a few
             # thousand allocations)
             cache.put(name, result)
+        result.packed = None  # needed no more
     return result
 
 

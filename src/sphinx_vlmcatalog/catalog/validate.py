@@ -222,14 +222,45 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
     :param path: the file as it should appear in messages
     :param line: the line of the list item, used when ``raw`` is not a mapping
     """
+    plan = _plan(raw)
+    if plan is not None:
+        values = plan.values(raw, path)
+        if values is not None:
+            return plan.layout.make(values), []
+    return _build_entry_reporting(raw, path, line)
+
+
+def build_entries(
+    raw_entries: Iterable[tuple[Any, int]], path: str
+) -> tuple[list[tuple[Entry | None, list[Issue]]], list[list[Any] | None]]:
+    """:func:`build_entry` for each (raw entry, line) of one file.
+
+    Also returns, for the cache, the values of each entry as :meth:`.Layout.pack` gives them
+    (None where the entry was not built on the fast path): packing them here, from the values
+    the entry was just made of, costs little.
+    """
+    built: list[tuple[Entry | None, list[Issue]]] = []
+    packed: list[list[Any] | None] = []
+    for raw, line in raw_entries:
+        plan = _plan(raw)
+        values = plan.values(raw, path) if plan is not None else None
+        if plan is not None and values is not None:
+            built.append((plan.layout.make(values), []))
+            packed.append(plan.layout.pack_made(values))
+        else:
+            built.append(_build_entry_reporting(raw, path, line))
+            packed.append(None)
+    return built, packed
+
+
+def _plan(raw: Any) -> _Plan | None:
+    """The plan of ``raw``'s kind, if ``raw`` is a mapping of that kind's fields."""
     if isinstance(raw, LineDict):
         kind = raw.get("kind")
         plan = _PLANS.get(kind) if kind.__class__ is str else None
         if plan is not None and raw.keys() <= plan.fields.keys():
-            entry = plan.build(raw, path)
-            if entry is not None:
-                return entry, []
-    return _build_entry_reporting(raw, path, line)
+            return plan
+    return None
 
 
 class _Plan:
@@ -246,8 +277,9 @@ class _Plan:
         self.source_slot = slot["source"]
         self.lines_slot = slot["lines"]
 
-    def build(self, raw: LineDict, path: str) -> Entry | None:
-        """The entry, or None when a value is refused or ``id`` or ``title`` is missing.
+    def values(self, raw: LineDict, path: str) -> list[Any] | None:
+        """The entry's slot values (for :meth:`.Layout.make`), or None when a value is refused
+        or ``id`` or ``title`` is missing.
 
         Only fields of the kind may be in ``raw``. Converters have no side effects: when one
         refuses a value, :func:`_build_entry_reporting` runs them all again and says why.
@@ -266,7 +298,7 @@ class _Plan:
         values[self.source_slot] = SourceRef(path, raw.line)
         # the parser's table of key lines: made for this entry, and used by nothing else
         values[self.lines_slot] = raw.key_lines
-        return self.layout.make(values)
+        return values
 
 
 def _build_entry_reporting(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issue]]:
