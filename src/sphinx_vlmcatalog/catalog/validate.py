@@ -254,12 +254,11 @@ def build_entries(
 
 
 def _plan(raw: Any) -> _Plan | None:
-    """The plan of ``raw``'s kind, if ``raw`` is a mapping of that kind's fields."""
+    """The plan of ``raw``'s kind, if ``raw`` is a mapping with a known kind."""
     if isinstance(raw, LineDict):
         kind = raw.get("kind")
-        plan = _PLANS.get(kind) if kind.__class__ is str else None
-        if plan is not None and raw.keys() <= plan.fields.keys():
-            return plan
+        if kind.__class__ is str:
+            return _PLANS.get(kind)
     return None
 
 
@@ -281,17 +280,17 @@ class _Plan:
         """The entry's slot values (for :meth:`.Layout.make`), or None when a value is refused
         or ``id`` or ``title`` is missing.
 
-        Only fields of the kind may be in ``raw``. Converters have no side effects: when one
+        Also None for a field the kind does not have. Converters have no side effects: when one
         refuses a value, :func:`_build_entry_reporting` runs them all again and says why.
         """
         values = self.layout.values()
         fields = self.fields
         try:
             for key, value in raw.items():
+                slot, convert = fields[key]  # (a KeyError for an unknown field)
                 if value is not None:
-                    slot, convert = fields[key]
                     values[slot] = convert(value)
-        except _Bad:
+        except (KeyError, _Bad):
             return None
         if values[self.id_slot] is MISSING or values[self.title_slot] is MISSING:
             return None
