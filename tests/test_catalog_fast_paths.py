@@ -224,3 +224,15 @@ def test_build_entries_packs_what_layout_packs(fixture_catalog: Path) -> None:
                 assert entry is not None
                 assert values == LAYOUTS[type(entry)].pack(entry)
         assert any(values is not None for values in packed)
+
+
+def test_data_fields_are_made_once_and_read_only() -> None:
+    from sphinx_vlmcatalog.catalog.entries import data_fields
+
+    for cls in (Entry, *KIND_CLASSES.values()):
+        fields = data_fields(cls)
+        assert fields is data_fields(cls)
+        expected = [f.name for f in dataclasses.fields(cls) if not f.metadata.get("internal")]
+        assert list(fields) == expected
+        with pytest.raises(TypeError):
+            fields["extra"] = fields["id"]  # type: ignore[index]

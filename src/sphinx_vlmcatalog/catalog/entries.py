@@ -13,6 +13,7 @@ import enum
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, ClassVar, Literal
 
 #: Value types a field may declare; :mod:`.validate` checks them and :mod:`.schema` exports them.
@@ -301,9 +302,21 @@ KIND_CLASSES: dict[str, type[Entry]] = {
 }
 
 
-def data_fields(cls: type[Entry]) -> dict[str, dataclasses.Field[Any]]:
-    """The YAML-facing fields of an entry class, in declaration order."""
-    return {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+_DATA_FIELDS: dict[type, Mapping[str, dataclasses.Field[Any]]] = {}
+
+
+def data_fields(cls: type[Entry]) -> Mapping[str, dataclasses.Field[Any]]:
+    """The YAML-facing fields of an entry class, in declaration order.
+
+    Made once a class (callers such as the digests of every entry ask again and again), and
+    read-only, since every caller shares it.
+    """
+    found = _DATA_FIELDS.get(cls)
+    if found is None:
+        found = _DATA_FIELDS[cls] = MappingProxyType(
+            {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+        )
+    return found
 
 
 #: Every YAML field of any kind, with the kinds that have it.
