@@ -424,7 +424,8 @@ class Layout:
         return values
 
     def pack_made(self, values: list[Any]) -> list[Any]:
-        """:meth:`pack` of the entry that :meth:`make` just made of ``values``, made of them."""
+        """What :meth:`pack` gives for the entry :meth:`make` just made of ``values``, made by
+        changing ``values`` in place (cheaper than reading every slot back)."""
         source = values[self.source_slot]
         values[self.source_slot] = (source.path, source.line)
         mentions = values[self.sources_slot]
