@@ -111,3 +111,39 @@ def test_entries_pickle_to_equal_frozen_objects(fixture_catalog: Path):
     again = pickle.loads(pickle.dumps(categories))
     assert again == categories
     assert [c.source for c in again] == [c.source for c in categories]
+
+
+def test_file_results_pickle_to_equal_values(fixture_catalog: Path):
+    """A FileResult pickles its entries as plain values (loader.FileResult.__reduce__)."""
+    import dataclasses
+    import pickle
+
+    from sphinx_vlmcatalog.catalog.loader import load_file
+
+    results = [load_file(path, path.name) for path in sorted(fixture_catalog.rglob("*.yaml"))]
+    results.append(load_file_text(CATALOG + "  - id: refused\n    kind: nope\n    title: T\n"))
+    assert any(entry is None for result in results for entry, _ in result.entries)
+    for result in results:
+        back = pickle.loads(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == result
+        for (old, old_issues), (new, new_issues) in zip(result.entries, back.entries, strict=True):
+            assert new_issues == old_issues
+            assert type(new) is type(old)
+            if old is None:
+                continue
+            for f in dataclasses.fields(old):
+                a, b = getattr(old, f.name), getattr(new, f.name)
+                assert type(b) is type(a), f.name
+                assert b == a, f.name
+            assert [type(m) for m in new.sources] == [type(m) for m in old.sources]
+
+
+def load_file_text(text: str):
+    import tempfile
+
+    from sphinx_vlmcatalog.catalog.loader import load_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "c.yaml"
+        path.write_text(text, encoding="utf-8")
+        return load_file(path, "c.yaml")

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 #: Bump when the cached value changes shape.
-FORMAT = b"vlmcatalog-file-cache-1"
+FORMAT = b"vlmcatalog-file-cache-2"
 #: At most this many files are kept; the least recently used go first.
 MAX_FILES = 64
 ENV_VAR = "VLMCATALOG_CACHE_DIR"

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, ClassVar, Literal
 
 #: Value types a field may declare; :mod:`.validate` checks them and :mod:`.schema` exports them.
@@ -300,9 +302,21 @@ KIND_CLASSES: dict[str, type[Entry]] = {
 }
 
 
-def data_fields(cls: type[Entry]) -> dict[str, dataclasses.Field[Any]]:
-    """The YAML-facing fields of an entry class, in declaration order."""
-    return {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+_DATA_FIELDS: dict[type, Mapping[str, dataclasses.Field[Any]]] = {}
+
+
+def data_fields(cls: type[Entry]) -> Mapping[str, dataclasses.Field[Any]]:
+    """The YAML-facing fields of an entry class, in declaration order.
+
+    Made once a class (callers such as the digests of every entry ask again and again), and
+    read-only, since every caller shares it.
+    """
+    found = _DATA_FIELDS.get(cls)
+    if found is None:
+        found = _DATA_FIELDS[cls] = MappingProxyType(
+            {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+        )
+    return found
 
 
 #: Every YAML field of any kind, with the kinds that have it.
@@ -346,6 +360,90 @@ class Category:
     def top(self) -> str:
         """Key of the top-level ancestor."""
         return self.key.split(".", 1)[0]
+
+
+class Layout:
+    """The fields of one entry class as slots, in declaration order: entries built fast.
+
+    The ``__init__`` that ``dataclass`` writes binds keyword arguments and sets each field
+    through the frozen ``object.__setattr__``, which took a large part of validating ten thousand
+    entries. A layout fills a list with a value for each slot and sets the slots through their
+    own descriptors, as unpickling does (see :func:`_fast_pickling`). :meth:`pack` and
+    :meth:`unpack` give the cache (:mod:`.loader`) an entry's values as plain builtins.
+    """
+
+    def __init__(self, cls: type[Entry]) -> None:
+        fields = dataclasses.fields(cls)
+        names = tuple(f.name for f in fields)
+        self.cls = cls
+        #: the slot of each field, by name
+        self.slot = {name: i for i, name in enumerate(names)}
+        self.source_slot = self.slot["source"]
+        self.sources_slot = self.slot["sources"]
+        self.setters = tuple(getattr(cls, name).__set__ for name in names)
+        self.get_values = operator.attrgetter(*names)
+        #: field defaults; MISSING for the required fields and for ``factories``
+        self.defaults: list[Any] = []
+        #: (slot, default factory) of each field whose default is made for every entry
+        self.factories: list[tuple[int, Any]] = []
+        for i, f in enumerate(fields):
+            if f.default is not dataclasses.MISSING:
+                self.defaults.append(f.default)
+            elif f.default_factory is tuple:  # tuple() is always the one empty tuple
+                self.defaults.append(())
+            else:
+                self.defaults.append(dataclasses.MISSING)
+                if f.default_factory is not dataclasses.MISSING:
+                    self.factories.append((i, f.default_factory))
+
+    def values(self) -> list[Any]:
+        """The defaults, one a slot: fill in the given values and pass the list to :meth:`make`."""
+        return self.defaults.copy()
+
+    def make(self, values: list[Any]) -> Entry:
+        """The entry with these slot ``values``, as ``cls(**given)`` builds it.
+
+        Values still MISSING get their field's default factory; the required fields (``id``,
+        ``kind``, ``title``) must be given.
+        """
+        for i, factory in self.factories:
+            if values[i] is dataclasses.MISSING:
+                values[i] = factory()
+        entry = object.__new__(self.cls)
+        for set_slot, value in zip(self.setters, values, strict=True):
+            set_slot(entry, value)
+        return entry
+
+    def pack(self, entry: Entry) -> list[Any]:
+        """The slot values of ``entry``, with its source and sources as tuples (for pickling)."""
+        values = list(self.get_values(entry))
+        source = entry.source
+        values[self.source_slot] = (source.path, source.line)
+        if entry.sources:
+            values[self.sources_slot] = tuple([(m.list, m.section) for m in entry.sources])
+        return values
+
+    def pack_made(self, values: list[Any]) -> list[Any]:
+        """What :meth:`pack` gives for the entry :meth:`make` just made of ``values``, made by
+        changing ``values`` in place (cheaper than reading every slot back)."""
+        source = values[self.source_slot]
+        values[self.source_slot] = (source.path, source.line)
+        mentions = values[self.sources_slot]
+        if mentions:
+            values[self.sources_slot] = tuple([(m.list, m.section) for m in mentions])
+        return values
+
+    def unpack(self, values: list[Any]) -> Entry:
+        """The entry that :meth:`pack` gave ``values`` for."""
+        values[self.source_slot] = SourceRef(*values[self.source_slot])
+        mentions = values[self.sources_slot]
+        if mentions:
+            values[self.sources_slot] = tuple([SourceMention(*m) for m in mentions])
+        return self.make(values)
+
+
+#: The layout of each entry class.
+LAYOUTS = {cls: Layout(cls) for cls in KIND_CLASSES.values()}
 
 
 def _fast_pickling(cls: type) -> None:

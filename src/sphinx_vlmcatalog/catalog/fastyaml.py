@@ -52,9 +52,11 @@ _PRINTABLE = "\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010
 #: A line: its indentation, a block sequence dash with the spaces after it, a block mapping key
 #: (its colon and the spaces after it are left out), and the rest. A line holding a character
 #: outside the subset does not match, so there are fewer matches than lines and we decline.
+#: (Possessive repeats and empty alternatives rather than ``?``: the same matches, with less
+#: backtracking state kept for each line.)
 _LINE = re.compile(
-    r"^( *)(-(?= |$) *)?(?:([A-Za-z_][A-Za-z0-9_.\-]{0,127}):(?= |$) *)?"
-    f"([{_PRINTABLE}]*)$",
+    r"^( *+)(-(?= |$) *+|)(?:([A-Za-z_][A-Za-z0-9_.\-]{0,127}):(?= |$) *+|)"
+    f"([{_PRINTABLE}]*+)$",
     re.MULTILINE,
 )
 _FLOW_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,127}")
@@ -66,11 +68,12 @@ _FLOW_SEQ_FORBIDDEN = re.compile(r"[\[\]{}'\"#:]")
 _FLOW_MAP_FORBIDDEN = re.compile(r"[\[\]{}'\"#]")
 # One line of a flow collection in the form the catalog writes it, read by splitting at ', ':
 # items are plain scalars that start with no indicator or space, end with no space and hold no
-# character forbidden above; mapping items are a block-style key, ': ' and such a value.
-_ITEM = r"[^-?:,\[\]{}#&*!|>'\"%@` ](?:[^,\[\]{}'\"#:]*[^ ,\[\]{}'\"#:])?"
+# character forbidden above; mapping items are a block-style key, ': ' and such a value. (An
+# item runs to the next comma, so its characters are taken possessively.)
+_ITEM = r"[^-?:,\[\]{}#&*!|>'\"%@` ][^,\[\]{}'\"#:]*+(?<! )"
 _PAIR = r"[A-Za-z_][A-Za-z0-9_.\-]{0,127}: " + _ITEM
-_FLOW_ITEMS = re.compile(f"{_ITEM}(?:, {_ITEM})*")
-_FLOW_PAIRS = re.compile(f"{_PAIR}(?:, {_PAIR})*")
+_FLOW_ITEMS = re.compile(f"{_ITEM}(?:, {_ITEM})*+")
+_FLOW_PAIRS = re.compile(f"{_PAIR}(?:, {_PAIR})*+")
 #: Nesting deeper than this declines (the parser recurses once a level).
 _MAX_DEPTH = 64
 
@@ -104,8 +107,9 @@ class _Parser:
         if None in self.resolved_first:  # a resolver for every first character
             raise _Decline
         self.values: dict[str, Any] = {}
-        #: keys known to resolve to strings
-        self.string_keys: set[str] = set()
+        #: keys known to resolve to strings, each mapped to its first occurrence: the mappings
+        #: (and the line tables of entries built from them) share one string per key
+        self.string_keys: dict[str, str] = {}
         #: values of the flow sequences and mappings read so far on one line, by their text
         self.flow_line_items: dict[str, list[Any]] = {}
         self.flow_line_pairs: dict[str, list[tuple[str, Any]]] = {}
@@ -160,45 +164,60 @@ class _Parser:
         tokens = self.tokens
         count = self.count
         resolved_first = self.resolved_first
+        string_keys = self.string_keys
         mapping = LineDict(i + 1)
         key_lines = mapping.key_lines
-        string_keys = self.string_keys
         # indentations are strings of spaces, which compare as their lengths do
         pad = " " * indent
         while True:
-            if key in mapping or key not in string_keys:
-                if key in mapping:
-                    raise _Decline  # PyYAML reports the repeated key
-                if key[0] in resolved_first and self.resolve_tag(key) != _STR:
-                    raise _Decline  # a key like 'yes' or 'null' becomes str(True), str(None)
-                string_keys.add(key)
-            key_lines[key] = i + 1
-            if not rest:
-                mapping[key], i = self.nested(i, indent)
-            elif rest[0] in _INDICATORS:
-                text = rest.rstrip(" ")
-                inner = text[1:-1]
-                if text[0] == "'" and text[-1] == "'" and "'" not in inner and len(text) > 1:
-                    mapping[key] = inner  # a quoted scalar on one line, without ''
-                    i += 1
+            key = string_keys.get(key) or self.string_key(key)
+            if key in key_lines:
+                raise _Decline  # PyYAML reports the repeated key
+            i += 1  # now the key's line number, and the index of the line after it
+            key_lines[key] = i
+            value: Any
+            if not rest:  # a block on the next lines (usually from the very next), or null
+                column, dash, key_below, _ = tokens[i] if i < count else ("", "", "", "")
+                if column > pad and (dash or key_below):
+                    value, i = self.block(i, len(column))
                 else:
-                    mapping[key], i = self.special(i, indent, rest)
-            else:  # the common case, inline: a plain scalar on one line
-                text = rest.rstrip(" ")
-                if ": " in text or " #" in text or text[-1] == ":":
-                    raise _Decline
-                i += 1
-                if i < count and tokens[i][0] > pad:
-                    mapping[key], i = self.continued(i, indent, text)
-                else:
-                    mapping[key] = text if text[0] not in resolved_first else self.plain(text, i)
-            while i < count:  # the next significant line
-                column, dash, key, rest = tokens[i]
-                if dash or key or (rest and rest[0] != "#"):
-                    break
-                i += 1
+                    value, i = self.nested(i - 1, indent)
             else:
+                first = rest[0]
+                last = rest[-1]
+                if first not in _INDICATORS:  # the common case: a plain scalar on one line
+                    if last == " ":
+                        rest = rest.rstrip(" ")
+                        last = rest[-1]
+                    if ": " in rest or " #" in rest or last == ":":
+                        raise _Decline
+                    if i < count and tokens[i][0] > pad:
+                        value, i = self.continued(i, indent, rest)
+                    elif first in resolved_first:
+                        value = self.plain(rest, i)
+                    else:
+                        value = rest
+                elif first == "'" and last == "'" and rest.count("'") == 2:
+                    value = rest[1:-1]  # a quoted scalar on one line, without ''
+                elif first == "[" and last == "]":
+                    value = self.flow_sequence_line(rest, i)
+                    if value is None:
+                        value, i = self.special(i - 1, indent, rest)
+                elif first == "{" and last == "}":
+                    value = self.flow_mapping_line(rest, i)
+                    if value is None:
+                        value, i = self.special(i - 1, indent, rest)
+                else:
+                    value, i = self.special(i - 1, indent, rest)
+            mapping[key] = value
+            if i < count:  # the next line: usually the next key
+                column, dash, key, rest = tokens[i]
+                if column == pad and key and not dash:
+                    continue
+            i = self.skip(i)  # blank lines and comments
+            if i >= count:
                 return mapping, i
+            column, dash, key, rest = tokens[i]
             if column != pad:
                 if column > pad:
                     raise _Decline
@@ -206,14 +225,22 @@ class _Parser:
             if dash or not key:
                 raise _Decline
 
+    def string_key(self, key: str) -> str:
+        """Remember that ``key`` resolves to a string, or decline."""
+        if key[0] in self.resolved_first and self.resolve_tag(key) != _STR:
+            raise _Decline  # a key like 'yes' or 'null' becomes str(True), str(None)
+        self.string_keys[key] = key
+        return key
+
     def sequence(self, i: int, indent: int) -> tuple[LineList, int]:
         """A block sequence whose first ``-`` is at column ``indent`` of line ``i``."""
         tokens = self.tokens
         count = self.count
         seq = LineList(i + 1)
         item_lines = seq.item_lines
+        pad = " " * indent
+        _, dash, key, rest = tokens[i]
         while True:
-            _, dash, key, rest = tokens[i]
             if not dash:
                 raise _Decline
             value: Any
@@ -226,24 +253,34 @@ class _Parser:
                 self.depth -= 1
             elif rest:
                 item_lines.append(i + 1)
-                value, i = self.value(i, indent, rest)
+                value = None
+                if rest[0] == "{" and rest[-1] == "}":  # like sources: '- {list: x}'
+                    value = self.flow_mapping_line(rest, i + 1)
+                if value is None:
+                    value, i = self.value(i, indent, rest)
+                else:
+                    i += 1
             else:  # '-' alone: a deeper block on the next lines, or null
                 after = self.skip(i + 1)
-                column = len(tokens[after][0]) if after < count else 0
-                if column > indent:
+                deeper = len(tokens[after][0]) if after < count else 0
+                if deeper > indent:
                     item_lines.append(after + 1)  # the item starts where its block does
-                    value, i = self.block(after, column)
+                    value, i = self.block(after, deeper)
                 else:
                     item_lines.append(i + 1)
                     value = None
                     i += 1
             seq.append(value)
-            i = self.skip(i)
+            if i < count:  # the next line: usually the next item
+                column, dash, key, rest = tokens[i]
+                if column == pad and dash:
+                    continue
+            i = self.skip(i)  # blank lines and comments
             if i >= count:
                 return seq, i
-            column = len(tokens[i][0])
-            if column != indent:
-                if column > indent:
+            column, dash, key, rest = tokens[i]
+            if column != pad:
+                if column > pad:
                     raise _Decline
                 return seq, i
 
@@ -307,43 +344,61 @@ class _Parser:
             return self.quoted(i, len(self.lines[i]) - len(rest), parent)
         line = i + 1
         if first == "[":
-            items = self.flow_line_items.get(text)  # categories and the like repeat
-            if items is None and last == "]":  # read here if every item is a simple scalar
-                inner = text[1:-1]
-                if _FLOW_ITEMS.fullmatch(inner) is not None:
-                    resolved_first = self.resolved_first
-                    plain = self.plain
-                    items = self.flow_line_items[text] = [
-                        item if item[0] not in resolved_first else plain(item, line)
-                        for item in inner.split(", ")
-                    ]
-                elif not inner.strip(" "):
-                    items = []
-            if items is not None:
-                seq = LineList(line)
-                seq.extend(items)
-                seq.item_lines = [line] * len(items)
+            seq = self.flow_sequence_line(text, line) if last == "]" else None
+            if seq is not None:
                 return seq, line
             return self.flow_sequence(i, len(self.lines[i]) - len(rest), parent)
         if first == "{":
-            pairs = self.flow_line_pairs.get(text)
-            if pairs is None and last == "}":
-                inner = text[1:-1]
-                if _FLOW_PAIRS.fullmatch(inner) is not None:
-                    checked = LineDict(line)  # keys checked here, once for all repeats
-                    for item in inner.split(", "):
-                        key, _, value = item.partition(": ")
-                        self.flow_pair(checked, key, value, line)
-                    pairs = self.flow_line_pairs[text] = list(checked.items())
-                elif not inner.strip(" "):
-                    pairs = []
-            if pairs is not None:
-                mapping = LineDict(line)
-                mapping.update(pairs)
-                mapping.key_lines = dict.fromkeys(mapping, line)
+            mapping = self.flow_mapping_line(text, line) if last == "}" else None
+            if mapping is not None:
                 return mapping, line
             return self.flow_mapping(i, len(self.lines[i]) - len(rest), parent)
         raise _Decline
+
+    def flow_sequence_line(self, text: str, line: int) -> LineList | None:
+        """The flow sequence ``[...]`` that is all of ``text``, if every item is a simple
+        scalar (else None: the general reader takes it)."""
+        items = self.flow_line_items.get(text)  # categories and the like repeat
+        if items is None:
+            inner = text[1:-1]
+            if _FLOW_ITEMS.fullmatch(inner) is not None:
+                resolved_first = self.resolved_first
+                plain = self.plain
+                items = [
+                    item if item[0] not in resolved_first else plain(item, line)
+                    for item in inner.split(", ")
+                ]
+            elif not inner.strip(" "):
+                items = []
+            else:
+                return None
+            self.flow_line_items[text] = items
+        seq = LineList(line)
+        seq += items
+        seq.item_lines = [line] * len(items)
+        return seq
+
+    def flow_mapping_line(self, text: str, line: int) -> LineDict | None:
+        """The flow mapping ``{...}`` that is all of ``text``, if every key and value is a
+        simple scalar (else None: the general reader takes it)."""
+        pairs = self.flow_line_pairs.get(text)  # sources repeat
+        if pairs is None:
+            inner = text[1:-1]
+            if _FLOW_PAIRS.fullmatch(inner) is not None:
+                checked = LineDict(line)  # keys checked here, once for all repeats
+                for item in inner.split(", "):
+                    key, _, value = item.partition(": ")
+                    self.flow_pair(checked, key, value, line)
+                pairs = list(checked.items())
+            elif not inner.strip(" "):
+                pairs = []
+            else:
+                return None
+            self.flow_line_pairs[text] = pairs
+        mapping = LineDict(line)
+        mapping.update(pairs)
+        mapping.key_lines = dict.fromkeys(mapping, line)
+        return mapping
 
     def flow_item(self, mapping: LineDict, text: str, line: int) -> None:
         """Add ``key: value`` (one item of a flow mapping read from several lines)."""

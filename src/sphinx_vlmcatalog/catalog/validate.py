@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import MISSING
 from typing import Any
 from urllib.parse import urlsplit
 
 from .entries import (
     KIND_CLASSES,
+    LAYOUTS,
     LINK_KINDS,
     RELATION_KINDS,
     Category,
@@ -38,7 +41,9 @@ MAX_TEXT = 20_000
 
 def max_year() -> int:
     """Latest sane year: next year, so that accepted papers with next year's date pass."""
-    return datetime.date.today().year + 1
+    # the year of datetime.date.today() (the same local time of the same second), in half the
+    # time: every year and date of the catalog is checked against it
+    return time.localtime().tm_year + 1
 
 
 class _Bad(Exception):
@@ -96,6 +101,8 @@ def _int(value: Any) -> int:
 
 
 def _year(value: Any) -> int:
+    if value.__class__ is int and MIN_YEAR <= value <= max_year():
+        return value  # the common case, without the checks of _int
     year = _int(value)
     if not MIN_YEAR <= year <= max_year():
         raise _Bad(f"{year} is not a plausible year ({MIN_YEAR}-{max_year()})")
@@ -179,6 +186,9 @@ def _list(item: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
     return convert
 
 
+_id_list = _list(_id)
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -201,7 +211,7 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "date": _date,
     "url": check_url,
     "str_list": _list(_str),
-    "id_list": _list(_id),
+    "id_list": _id_list,
 }
 
 
@@ -212,6 +222,86 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
     :param path: the file as it should appear in messages
     :param line: the line of the list item, used when ``raw`` is not a mapping
     """
+    plan = _plan(raw)
+    if plan is not None:
+        values = plan.values(raw, path)
+        if values is not None:
+            return plan.layout.make(values), []
+    return _build_entry_reporting(raw, path, line)
+
+
+def build_entries(
+    raw_entries: Iterable[tuple[Any, int]], path: str
+) -> tuple[list[tuple[Entry | None, list[Issue]]], list[list[Any] | None]]:
+    """:func:`build_entry` for each (raw entry, line) of one file.
+
+    Also returns, for the cache, the values of each entry as :meth:`.Layout.pack` gives them
+    (None where the entry was not built on the fast path): packing them here, from the values
+    the entry was just made of, costs little.
+    """
+    built: list[tuple[Entry | None, list[Issue]]] = []
+    packed: list[list[Any] | None] = []
+    for raw, line in raw_entries:
+        plan = _plan(raw)
+        values = plan.values(raw, path) if plan is not None else None
+        if plan is not None and values is not None:
+            built.append((plan.layout.make(values), []))
+            packed.append(plan.layout.pack_made(values))
+        else:
+            built.append(_build_entry_reporting(raw, path, line))
+            packed.append(None)
+    return built, packed
+
+
+def _plan(raw: Any) -> _Plan | None:
+    """The plan of ``raw``'s kind, if ``raw`` is a mapping with a known kind."""
+    if isinstance(raw, LineDict):
+        kind = raw.get("kind")
+        if kind.__class__ is str:
+            return _PLANS.get(kind)
+    return None
+
+
+class _Plan:
+    """How the fields of one kind become an entry, for the common case: nothing to report."""
+
+    def __init__(self, cls: type[Entry]) -> None:
+        self.layout = LAYOUTS[cls]
+        slot = self.layout.slot
+        converters = _kind_converters(cls)
+        #: field name -> (slot, converter)
+        self.fields = {name: (slot[name], convert) for name, convert in converters.items()}
+        self.id_slot = slot["id"]
+        self.title_slot = slot["title"]
+        self.source_slot = slot["source"]
+        self.lines_slot = slot["lines"]
+
+    def values(self, raw: LineDict, path: str) -> list[Any] | None:
+        """The entry's slot values (for :meth:`.Layout.make`), or None when a value is refused
+        or ``id`` or ``title`` is missing.
+
+        Also None for a field the kind does not have. Converters have no side effects: when one
+        refuses a value, :func:`_build_entry_reporting` runs them all again and says why.
+        """
+        values = self.layout.values()
+        fields = self.fields
+        try:
+            for key, value in raw.items():
+                slot, convert = fields[key]  # (a KeyError for an unknown field)
+                if value is not None:
+                    values[slot] = convert(value)
+        except (KeyError, _Bad):
+            return None
+        if values[self.id_slot] is MISSING or values[self.title_slot] is MISSING:
+            return None
+        values[self.source_slot] = SourceRef(path, raw.line)
+        # the parser's table of key lines: made for this entry, and used by nothing else
+        values[self.lines_slot] = raw.key_lines
+        return values
+
+
+def _build_entry_reporting(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issue]]:
+    """:func:`build_entry` for an entry with something to report."""
     issues: list[Issue] = []
     if not isinstance(raw, LineDict):
         issues.append(
@@ -253,40 +343,30 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         return None, issues
 
     converters = _kind_converters(cls)
-    values: dict[str, Any] | None = None
-    if raw.keys() <= converters.keys():
-        # The common case in one go: every field known, every value good. Converters have no
-        # side effects; when one refuses a value, the loop below runs them all again and
-        # reports exactly what it always has.
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        convert = converters.get(key)
+        if convert is None:
+            hint = _close_match(key, converters)
+            issues.append(
+                Issue(
+                    Subtype.UNKNOWN_FIELD,
+                    f"{name}: unknown field '{key}' for kind '{kind}'{hint}; ignored",
+                    at(key),
+                )
+            )
+            continue
+        if value is None:
+            continue
         try:
-            values = {k: converters[k](v) for k, v in raw.items() if v is not None}
-        except _Bad:
-            values = None
-    if values is None:
-        values = {}
-        for key, value in raw.items():
-            convert = converters.get(key)
-            if convert is None:
-                hint = _close_match(key, converters)
-                issues.append(
-                    Issue(
-                        Subtype.UNKNOWN_FIELD,
-                        f"{name}: unknown field '{key}' for kind '{kind}'{hint}; ignored",
-                        at(key),
-                    )
-                )
-                continue
-            if value is None:
-                continue
-            try:
-                values[key] = convert(value)
-            except _Bad as exc:
-                sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
-                issues.append(
-                    Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc))
-                )
-                if key in ("id", "title"):
-                    return None, issues
+            values[key] = convert(value)
+        except _Bad as exc:
+            sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
+            issues.append(
+                Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc))
+            )
+            if key in ("id", "title"):
+                return None, issues
     if "id" not in values or "title" not in values:
         return None, issues
     lines = dict(raw.key_lines)
@@ -352,6 +432,9 @@ def _links(value: Any) -> dict[str, str]:
             raise _Bad(
                 f"'{kind}' is not a link kind (use " + ", ".join(LINK_KINDS) + ")", key=str(kind)
             )
+        if url.__class__ is str and len(url) <= MAX_TEXT and SIMPLE_URL_RE.fullmatch(url):
+            out[kind] = url  # what check_url returns: such a URL has no spaces to strip
+            continue
         try:
             out[kind] = check_url(url)
         except _Bad as exc:
@@ -369,7 +452,7 @@ def _relations(value: Any) -> dict[str, tuple[str, ...]]:
                 f"'{rel}' is not a relation (use " + ", ".join(RELATION_KINDS) + ")", key=str(rel)
             )
         try:
-            out[rel] = _list(_id)(ids)
+            out[rel] = _id_list(ids)
         except _Bad as exc:
             raise _Bad(f"'{rel}' {exc}", key=rel) from None
     return out
@@ -393,6 +476,10 @@ def _sources(value: Any) -> tuple[SourceMention, ...]:
         except _Bad as exc:
             raise _Bad(f"item {i + 1} {exc}", item=i) from None
     return tuple(out)
+
+
+#: The plan of each kind, by its name.
+_PLANS = {kind: _Plan(cls) for kind, cls in KIND_CLASSES.items()}
 
 
 def _close_match(key: str, fields: Iterable[str]) -> str:
