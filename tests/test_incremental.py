@@ -64,6 +64,20 @@ def test_adding_an_entry_rereads_documents_whose_queries_match(project) -> None:
     assert read == {"index", "coop", "imagenet-1k"}
 
 
+def test_an_entry_leaving_a_counted_query_rereads_the_count(project) -> None:
+    # a page that only counts: it shows no entry, so only its query's stored result names hostile
+    page = project.src / "counts.rst"
+    page.write_text(":orphan:\n\nCounts\n======\n\n:vlm-count:`year:2020`\n", "utf-8")
+    read, _, _ = project()
+    assert read == {"counts"}
+    path = project.src / "catalog" / "extras.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("year: 2020", "year: 2019", 1), encoding="utf-8")
+    read, _, warned = project()  # hostile was the only entry of 2020
+    assert "counts" in read
+    assert "counts.rst" not in warned  # (the lists of 2020 warn that they are empty now)
+
+
 def test_editing_location_only_rereads_nothing(project) -> None:
     path = project.src / "catalog" / "datasets.yaml"
     path.write_text(

@@ -3,10 +3,10 @@
 At ``builder-inited`` the catalog files are fingerprinted (names and contents); the catalog kept
 in the environment from the previous build is reused when the fingerprint is unchanged, and
 otherwise reloaded and compared entry by entry (:mod:`.catalog.digest`). At ``env-get-outdated``
-the documents that showed a changed entry, or whose stored queries now give other results, are
-returned for re-reading; no document depends on the YAML files as a whole, so editing one entry
-re-reads only its pages. At ``env-updated`` the link-target index is rebuilt and documents whose
-links point at a moved target are returned for rewriting.
+the documents that showed a changed entry, or ran a query that a changed entry matched then or
+matches now, are returned for re-reading; no document depends on the YAML files as a whole, so
+editing one entry re-reads only its pages. At ``env-updated`` the link-target index is rebuilt
+and documents whose links point at a moved target are returned for rewriting.
 """
 
 from __future__ import annotations
@@ -131,14 +131,15 @@ def builder_inited(app: Sphinx) -> None:
 
     The catalog lives as long as the build and holds no reference cycles, yet every full garbage
     collection during the build would walk its objects again: for ten thousand entries that was a
-    quarter of the rebuild after an edit. So the garbage is collected once, the catalog loaded,
-    and everything alive then frozen out of the collector's sight until the build is over.
+    quarter of the rebuild after an edit. So the catalog is loaded and everything alive then
+    frozen out of the collector's sight until the build is over.
     Frozen before Sphinx forks for ``-j``, the objects' pages also stay shared with the children.
     Whatever an earlier build in this process left frozen (:func:`build_finished`) is first
     handed back to the collector, so builds in one process do not pile up frozen garbage.
     """
-    gc.unfreeze()
-    gc.collect()
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
     load_catalog_for_build(app)
     gc.freeze()
 
@@ -162,23 +163,29 @@ def outdated_documents(
     catalog = domain.catalog
     if not changed_ids or catalog is None:
         return []
-    results: dict[tuple[str, str, int | None], tuple[str, ...] | None] = {}
+    # A query matches each entry on the entry's own fields, so only a changed entry can change
+    # its result: by leaving it (it is in the stored result), joining it, or moving within it.
+    # Testing the changed entries alone is much cheaper than running every query again.
+    changed_entries = [e for i in changed_ids if (e := catalog.get(i)) is not None]
+    matched: dict[str, bool] = {}
 
-    def rerun(filter_: str, sort: str, limit: int | None) -> tuple[str, ...] | None:
-        key = (filter_, sort, limit)
-        if key not in results:
+    def matches_changed(filter_: str) -> bool:
+        if filter_ not in matched:
             try:
-                results[key] = tuple(e.id for e in run_selection(catalog, filter_, sort, limit))
+                query = parse_query(filter_)
             except ValueError:  # QueryError; the document will warn again when re-read
-                results[key] = None
-        return results[key]
+                matched[filter_] = False
+            else:
+                matched[filter_] = any(query.matches(e) for e in changed_entries)
+        return matched[filter_]
 
     outdated = []
     for docname, rec in sorted(domain.docs.items()):
         if docname in removed or docname in changed or docname not in env.found_docs:
             continue
         if rec["shown"] & changed_ids or any(
-            rerun(f, s, lim) != ids for f, s, lim, ids in rec["queries"]
+            (ids is not None and not changed_ids.isdisjoint(ids)) or matches_changed(f)
+            for f, _sort, _limit, ids in rec["queries"]
         ):
             outdated.append(docname)
     logger.info(
