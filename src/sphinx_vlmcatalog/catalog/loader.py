@@ -63,16 +63,11 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], lis
     return list(dict.fromkeys(files)), issues
 
 
-def fingerprint(files: Sequence[Path]) -> str:
-    """A hash of the files' names and contents: equal fingerprints mean an unchanged catalog."""
-    digest = hashlib.sha256()
-    for name, content in file_prints(files).items():
-        digest.update(f"{name}\0{content}\0".encode())
-    return digest.hexdigest()
-
-
 def file_prints(files: Sequence[Path], base: Path | None = None) -> dict[str, str]:
-    """Each file's name, as :func:`load_catalog` shows it with ``base``, -> hash of its bytes."""
+    """Each file's name, as :func:`load_catalog` shows it with ``base``, -> hash of its bytes.
+
+    Equal prints mean an unchanged catalog; where they differ, the files that changed.
+    """
     prints = {}
     for f in files:
         try:
