@@ -64,6 +64,10 @@ class FileCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
+    def has(self, name: str) -> bool:
+        """True if a value is stored under ``name`` (it may still turn out unreadable)."""
+        return (self.directory / f"{name}.pickle").is_file()
+
     def get(self, name: str) -> Any | None:
         """The value stored under ``name``, or None."""
         path = self.directory / f"{name}.pickle"

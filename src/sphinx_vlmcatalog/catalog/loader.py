@@ -19,6 +19,7 @@ from .cache import key as cache_key
 from .entries import LAYOUTS, Category, Entry, SourceRef
 from .index import Catalog
 from .issues import Issue, Subtype
+from .parallel import child_share, load_split
 from .reader import LineDict, YamlProblem, decode, parse, paused_gc
 from .validate import build_entries, build_taxonomy, cross_check
 
@@ -203,9 +204,18 @@ def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileRes
         content = path.read_bytes()
     except OSError as exc:
         return FileResult([_unreadable(exc, shown)], [], [])
-    name = ""
+    return load_content(content, shown, cache)
+
+
+def load_content(
+    content: bytes, shown: str, cache: FileCache | None = None, name: str | None = None
+) -> FileResult:
+    """:func:`load_file` for a file's bytes.
+
+    :param name: the content's cache key, if already computed
+    """
     if cache is not None:
-        name = cache_key(content, shown)
+        name = name or cache_key(content, shown)
         with paused_gc():  # unpickling builds as many objects as validating
             hit = cache.get(name)
         if isinstance(hit, FileResult):
@@ -220,11 +230,10 @@ def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileRes
         # freed before the collector resumes, so that it does not walk them
         del raw_entries, raw_taxonomy
         result = FileResult(issues, cats, built, packed)
-        if cache is not None:
+        if cache is not None and name:
             # (while pickling, the collector would walk everything just built, once a few
             # thousand allocations)
             cache.put(name, result)
-        result.packed = None  # needed no more
     return result
 
 
@@ -243,9 +252,7 @@ def load_catalog(
     cache = FileCache(cache_dir) if cache_dir is not None else None
     entries: dict[str, Entry] = {}
     categories: dict[str, Category] = {}
-    for path in files:
-        shown = _shown(path, base)
-        loaded = load_file(path, shown, cache)
+    for loaded in load_files(files, base, cache):
         issues += loaded.issues
         if loaded.categories:
             cats = loaded.categories
@@ -279,6 +286,43 @@ def load_catalog(
             entries[entry.id] = entry
     issues += cross_check(entries.values(), categories)
     return LoadResult(Catalog(entries, categories), issues, files)
+
+
+def load_files(
+    files: Sequence[Path], base: Path | None, cache: FileCache | None
+) -> list[FileResult]:
+    """:func:`load_file` of each file, in order; a large share to parse goes to a forked child
+    (:mod:`.parallel`)."""
+    shown = [_shown(path, base) for path in files]
+    contents: list[bytes | FileResult] = []
+    for path, name in zip(files, shown, strict=True):
+        try:
+            contents.append(path.read_bytes())
+        except OSError as exc:
+            contents.append(FileResult([_unreadable(exc, name)], [], []))
+    keys = [
+        cache_key(c, name) if cache is not None and isinstance(c, bytes) else ""
+        for c, name in zip(contents, shown, strict=True)
+    ]
+    to_parse: dict[int, int] = {}
+    hit_bytes = 0
+    for i, content in enumerate(contents):
+        if isinstance(content, bytes):
+            if cache is not None and cache.has(keys[i]):
+                hit_bytes += len(content)
+            else:
+                to_parse[i] = len(content)
+
+    def load(i: int) -> FileResult:
+        content = contents[i]
+        if isinstance(content, FileResult):
+            return content
+        return load_content(content, shown[i], cache, keys[i] or None)
+
+    results = load_split(load, len(files), child_share(to_parse, hit_bytes))
+    for result in results:  # (kept until here so that a child sends its results cheaply)
+        result.packed = None
+    return results
 
 
 def _shown(path: Path, base: Path | None) -> str:
