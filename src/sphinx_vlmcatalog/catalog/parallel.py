@@ -16,6 +16,8 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from .reader import paused_gc
+
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
@@ -81,7 +83,8 @@ def load_split(load: Callable[[int], R], count: int, child: Sequence[int]) -> li
     theirs = set(child)
     results: dict[int, R] = {i: load(i) for i in range(count) if i not in theirs}
     try:
-        received = receiver.recv()
+        with paused_gc():  # as for a cache hit: the results are many new containers, no cycles
+            received = receiver.recv()
     except (EOFError, OSError, pickle.UnpicklingError):  # the child died without a word
         received = None
     finally:
