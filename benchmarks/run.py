@@ -475,6 +475,11 @@ changed the code:
   for 10,000 entries. Catalog files are regular, so a line-oriented reader
   (`catalog/fastyaml.py`) reads them and PyYAML reads everything it declines, and reports every
   error. Validated files are also cached by content (`catalog/cache.py`).
+- **One core of two sat idle.** Where Sphinx would fork for `-j` and more than a megabyte of
+  YAML is to be parsed, a forked child parses and validates a share of the files while the
+  build's own process parses the rest and reads the cache hits (`catalog/parallel.py`); the
+  share is chosen from the files' sizes. A cold load of 10,000 entries went from 0.64 s to
+  0.45 s, and a one-entry rebuild parses the edited file in the child.
 - **Building and caching entries.** The `__init__` that `dataclass` writes for a frozen class
   sets each field through `object.__setattr__`; entries with nothing to report are now built
   by setting their slots directly (`entries.Layout`), and a file's entries are pickled into the
@@ -493,10 +498,10 @@ changed the code:
 
 ## The targets hardest to meet here, and why
 
-- **Loading 10,000 entries cold in 0.5 s.** What is left is pure Python at about two
-  microseconds a line: reading 176,000 lines of YAML into values with their line numbers (about
-  half the time), checking every field (a third), and writing the cache. A warm cache loads
-  them in a third of that.
+- **Loading 10,000 entries cold in 0.5 s** is met with the second processor only. In one
+  process it takes about 0.65 s of pure Python at about two microseconds a line: reading 176,000
+  lines of YAML into values with their line numbers (about half the time), checking every field
+  (a third), and writing the cache. A warm cache loads them in a fifth of that.
 - **A one-entry edit in 0.2× a clean build.** The clean build has become short, and the rebuild
   has a floor that does not shrink with it: about 0.4 s to import Sphinx and set up its built-in
   extensions, 0.3 s to load the catalog (four files from the cache, the edited file of 2,000
