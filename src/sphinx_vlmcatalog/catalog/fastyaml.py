@@ -74,6 +74,8 @@ _ITEM = r"[^-?:,\[\]{}#&*!|>'\"%@` ][^,\[\]{}'\"#:]*+(?<! )"
 _PAIR = r"[A-Za-z_][A-Za-z0-9_.\-]{0,127}: " + _ITEM
 _FLOW_ITEMS = re.compile(f"{_ITEM}(?:, {_ITEM})*+")
 _FLOW_PAIRS = re.compile(f"{_PAIR}(?:, {_PAIR})*+")
+#: A line's tokens (see :data:`_LINE`): indentation, dash, key, rest.
+Token = tuple[str, str, str, str]
 #: Nesting deeper than this declines (the parser recurses once a level).
 _MAX_DEPTH = 64
 
@@ -97,7 +99,7 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         # one C call splits every line into (indentation, dash, key, rest)
-        self.tokens: list[tuple[str, str, str, str]] = _LINE.findall(text)
+        self.tokens: list[Token] = _LINE.findall(text)
         self.count = len(self.tokens)
         if self.count != text.count("\n") + 1:
             raise _Decline  # a line with a character outside the subset
@@ -214,16 +216,28 @@ class _Parser:
                 column, dash, key, rest = tokens[i]
                 if column == pad and key and not dash:
                     continue
-            i = self.skip(i)  # blank lines and comments
-            if i >= count:
+            i, line = self.following(i, pad)
+            if line is None:
                 return mapping, i
-            column, dash, key, rest = tokens[i]
-            if column != pad:
-                if column > pad:
-                    raise _Decline
-                return mapping, i
+            column, dash, key, rest = line
             if dash or not key:
                 raise _Decline
+
+    def following(self, i: int, pad: str) -> tuple[int, Token | None]:
+        """The next significant line from ``i`` on, in a block at indentation ``pad``.
+
+        Its index and tokens, or None for the tokens when the block has ended (the line is less
+        indented, or there is none); a more indented line declines.
+        """
+        i = self.skip(i)  # blank lines and comments
+        if i >= self.count:
+            return i, None
+        line = self.tokens[i]
+        if line[0] != pad:
+            if line[0] > pad:
+                raise _Decline
+            return i, None
+        return i, line
 
     def string_key(self, key: str) -> str:
         """Remember that ``key`` resolves to a string, or decline."""
@@ -275,14 +289,10 @@ class _Parser:
                 column, dash, key, rest = tokens[i]
                 if column == pad and dash:
                     continue
-            i = self.skip(i)  # blank lines and comments
-            if i >= count:
+            i, line = self.following(i, pad)
+            if line is None:
                 return seq, i
-            column, dash, key, rest = tokens[i]
-            if column != pad:
-                if column > pad:
-                    raise _Decline
-                return seq, i
+            column, dash, key, rest = line
 
     def nested(self, i: int, indent: int) -> tuple[Any, int]:
         """The value of a key with nothing after its colon: a more indented block, or null."""
