@@ -22,7 +22,7 @@ from sphinx.util import logging
 
 from .catalog import cache
 from .catalog.digest import changed_keys, entry_digests, field_digests
-from .catalog.loader import file_prints, find_files, load_catalog
+from .catalog.loader import start_load
 from .catalog.query import parse_query, parse_sort, select, sort_entries
 from .config import get_config
 from .transient import Transient
@@ -72,18 +72,18 @@ def load_catalog_for_build(app: Sphinx) -> None:
     domain = get_domain(env)
     base = str(app.confdir)
     paths = [os.path.join(base, p) for p in cfg.paths]
-    files, _ = find_files(paths)
-    prints = file_prints(files, Path(base))
+    pending = start_load(paths, base=Path(base), cache_dir=cache.default_dir())
+    prints = pending.prints
     print_ = hashlib.sha256(repr(sorted(prints.items())).encode()).hexdigest()
     if domain.data["fingerprint"] == print_:
         domain.data["changed"] = set()
         catalog = domain.catalog
         if catalog is None:  # the environment was unpickled: load it again, quietly
-            catalog = load_catalog(paths, base=Path(base), cache_dir=cache.default_dir()).catalog
+            catalog = pending.result().catalog
             domain.data["catalog"] = Transient(catalog)
         logger.info("vlmcatalog: catalog up to date (%d entries)", len(catalog))
         return
-    result = load_catalog(paths, base=Path(base), cache_dir=cache.default_dir())
+    result = pending.result()
     report_issues(result.issues, strict=cfg.strict, quiet=cfg.quiet, base=base)
     # field digests of files whose bytes are unchanged are taken from the last build
     known = {

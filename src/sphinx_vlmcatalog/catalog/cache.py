@@ -50,11 +50,12 @@ def _code_digest() -> bytes:
     return digest.digest()
 
 
-def key(data: bytes, shown: str) -> str:
-    """The cache key of a file with content ``data`` shown as ``shown`` in messages."""
+def key(content_hash: str, shown: str) -> str:
+    """The cache key of a file whose bytes hash to ``content_hash`` (SHA-256, hexadecimal),
+    shown as ``shown`` in messages."""
     digest = hashlib.sha256(_code_digest())
     digest.update(str(datetime.date.today().year).encode() + b"\0" + shown.encode() + b"\0")
-    digest.update(data)
+    digest.update(content_hash.encode())
     return digest.hexdigest()
 
 

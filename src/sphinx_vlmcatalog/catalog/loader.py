@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,20 +62,6 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], lis
                 Issue(Subtype.CATALOG_FILE, "no such file or directory", SourceRef(str(path), 0))
             )
     return list(dict.fromkeys(files)), issues
-
-
-def file_prints(files: Sequence[Path], base: Path | None = None) -> dict[str, str]:
-    """Each file's name, as :func:`load_catalog` shows it with ``base``, -> hash of its bytes.
-
-    Equal prints mean an unchanged catalog; where they differ, the files that changed.
-    """
-    prints = {}
-    for f in files:
-        try:
-            prints[_shown(f, base)] = hashlib.sha256(f.read_bytes()).hexdigest()
-        except OSError:
-            prints[_shown(f, base)] = "<unreadable>"
-    return prints
 
 
 RawFile = tuple[list[tuple[object, int]], object, int, list[Issue]]
@@ -215,7 +201,7 @@ def load_content(
     :param name: the content's cache key, if already computed
     """
     if cache is not None:
-        name = name or cache_key(content, shown)
+        name = name or cache_key(hashlib.sha256(content).hexdigest(), shown)
         with paused_gc():  # unpickling builds as many objects as validating
             hit = cache.get(name)
         if isinstance(hit, FileResult):
@@ -248,27 +234,96 @@ def load_catalog(
     :param base: show paths relative to this directory in messages (default: as found)
     :param cache_dir: reuse validated files from this directory (see :mod:`.cache`)
     """
+    return start_load(paths, base=base, cache_dir=cache_dir).result()
+
+
+def start_load(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    base: Path | None = None,
+    cache_dir: Path | None = None,
+) -> PendingLoad:
+    """Begin :func:`load_catalog`: find and read the files; :meth:`PendingLoad.result` loads
+    them."""
     files, issues = find_files(paths)
-    cache = FileCache(cache_dir) if cache_dir is not None else None
+    return PendingLoad(files, issues, base, FileCache(cache_dir) if cache_dir is not None else None)
+
+
+class PendingLoad:
+    """A load begun by :func:`start_load`: the files are read and hashed (:attr:`prints`), so a
+    caller can tell whether the catalog changed before paying for the load."""
+
+    def __init__(
+        self, files: list[Path], issues: list[Issue], base: Path | None, cache: FileCache | None
+    ) -> None:
+        self.files = files
+        self.issues = issues
+        self.shown = [_shown(path, base) for path in files]
+        self.cache = cache
+        self.contents: list[bytes | FileResult] = []
+        #: each file's name, as messages show it, -> a hash of its bytes: equal prints mean an
+        #: unchanged catalog; where they differ, the files that changed
+        self.prints: dict[str, str] = {}
+        for path, name in zip(files, self.shown, strict=True):
+            try:
+                content = path.read_bytes()
+            except OSError as exc:
+                self.contents.append(FileResult([_unreadable(exc, name)], [], []))
+                self.prints[name] = "<unreadable>"
+            else:
+                self.contents.append(content)
+                self.prints[name] = hashlib.sha256(content).hexdigest()
+        self.keys = [
+            cache_key(self.prints[name], name) if cache is not None else "" for name in self.shown
+        ]
+        self._result: LoadResult | None = None
+
+    def _load(self, i: int) -> FileResult:
+        content = self.contents[i]
+        if isinstance(content, FileResult):
+            return content
+        return load_content(content, self.shown[i], self.cache, self.keys[i] or None)
+
+    def result(self) -> LoadResult:
+        """The catalog, its problems and its files (loaded once, however often asked).
+
+        A large share to parse goes to a forked child (:mod:`.parallel`).
+        """
+        if self._result is None:
+            to_parse: dict[int, int] = {}
+            hit_bytes = 0
+            for i, content in enumerate(self.contents):
+                if isinstance(content, bytes):
+                    if self.cache is not None and self.cache.has(self.keys[i]):
+                        hit_bytes += len(content)
+                    else:
+                        to_parse[i] = len(content)
+            loaded = load_split(self._load, len(self.files), child_share(to_parse, hit_bytes))
+            self._result = _assemble(self.files, self.issues, loaded)
+            self.contents = []
+        return self._result
+
+
+def _assemble(files: list[Path], issues: list[Issue], loaded: list[FileResult]) -> LoadResult:
+    """The catalog of the files' results: first definitions win, then cross-checked."""
     entries: dict[str, Entry] = {}
     categories: dict[str, Category] = {}
-    for loaded in load_files(files, base, cache):
-        issues += loaded.issues
-        if loaded.categories:
-            cats = loaded.categories
-            for cat in cats:
-                first = categories.get(cat.key)
-                if first is not None:
-                    issues.append(
-                        Issue(
-                            Subtype.DUPLICATE_KEY,
-                            f"category '{cat.key}' is already defined at {first.source}",
-                            cat.source,
-                        )
+    for result in loaded:
+        result.packed = None  # (kept until here so that a child sends its results cheaply)
+        issues += result.issues
+        for cat in result.categories:
+            first = categories.get(cat.key)
+            if first is not None:
+                issues.append(
+                    Issue(
+                        Subtype.DUPLICATE_KEY,
+                        f"category '{cat.key}' is already defined at {first.source}",
+                        cat.source,
                     )
-                else:
-                    categories[cat.key] = cat
-        for entry, entry_issues in loaded.entries:
+                )
+            else:
+                categories[cat.key] = cat
+        for entry, entry_issues in result.entries:
             issues += entry_issues
             if entry is None:
                 continue
@@ -286,43 +341,6 @@ def load_catalog(
             entries[entry.id] = entry
     issues += cross_check(entries.values(), categories)
     return LoadResult(Catalog(entries, categories), issues, files)
-
-
-def load_files(
-    files: Sequence[Path], base: Path | None, cache: FileCache | None
-) -> list[FileResult]:
-    """:func:`load_file` of each file, in order; a large share to parse goes to a forked child
-    (:mod:`.parallel`)."""
-    shown = [_shown(path, base) for path in files]
-    contents: list[bytes | FileResult] = []
-    for path, name in zip(files, shown, strict=True):
-        try:
-            contents.append(path.read_bytes())
-        except OSError as exc:
-            contents.append(FileResult([_unreadable(exc, name)], [], []))
-    keys = [
-        cache_key(c, name) if cache is not None and isinstance(c, bytes) else ""
-        for c, name in zip(contents, shown, strict=True)
-    ]
-    to_parse: dict[int, int] = {}
-    hit_bytes = 0
-    for i, content in enumerate(contents):
-        if isinstance(content, bytes):
-            if cache is not None and cache.has(keys[i]):
-                hit_bytes += len(content)
-            else:
-                to_parse[i] = len(content)
-
-    def load(i: int) -> FileResult:
-        content = contents[i]
-        if isinstance(content, FileResult):
-            return content
-        return load_content(content, shown[i], cache, keys[i] or None)
-
-    results = load_split(load, len(files), child_share(to_parse, hit_bytes))
-    for result in results:  # (kept until here so that a child sends its results cheaply)
-        result.packed = None
-    return results
 
 
 def _shown(path: Path, base: Path | None) -> str:
