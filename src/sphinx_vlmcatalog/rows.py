@@ -37,6 +37,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .nodes import entry_class, entry_ref, link_references
+from .row_memo import RowMemo
 from .store import get_domain
 
 if TYPE_CHECKING:
@@ -47,8 +48,26 @@ if TYPE_CHECKING:
 Cell = str | tuple[str, Any]
 #: ``(entry_id, cells, sort_keys)``, or ``(None, heading, None)``
 Row = tuple[str | None, Any, tuple[Any, ...] | None]
+#: a resolved link's attributes as ``(name, value)`` pairs, lists as tuples (hashable, so that
+#: :class:`.row_memo.RowMemo` can key a row by its link)
+Link = tuple[tuple[str, Any], ...]
+#: entry id -> the resolved link of its label, None for an entry without one
+Refs = dict[str, Link | None]
 #: Formats whose translators expand the rows themselves (the others get them expanded early).
 WRITER_FORMATS = ("html", "latex")
+
+
+def frozen(attributes: dict[str, Any]) -> Link:
+    """A node's attributes as a :data:`Link`."""
+    return tuple(
+        (name, tuple(value) if isinstance(value, list) else value)
+        for name, value in sorted(attributes.items())
+    )
+
+
+def thawed(link: Link) -> dict[str, Any]:
+    """The attributes of a :data:`Link`, to make a node of."""
+    return {name: list(value) if isinstance(value, tuple) else value for name, value in link}
 
 
 class catalog_rows(nodes.tbody):  # noqa: N801 (docutils node naming)
@@ -82,7 +101,7 @@ def _row_texts(rows: list[Row]) -> list[str]:
     return texts
 
 
-def expand(node: catalog_rows, refs: dict[str, dict[str, Any] | None] | None) -> nodes.tbody:
+def expand(node: catalog_rows, refs: Refs | None) -> nodes.tbody:
     """An ordinary ``tbody`` for the rows of ``node``.
 
     :param refs: attributes of the resolved link of each entry, None for an entry without one;
@@ -99,58 +118,97 @@ def _empty_body(node: catalog_rows) -> nodes.tbody:
     return nodes.tbody("", *(c.deepcopy() for c in node.children if isinstance(c, nodes.Element)))
 
 
-def row_nodes(
-    node: catalog_rows, refs: dict[str, dict[str, Any] | None] | None
-) -> Iterator[nodes.row]:
+def row_nodes(node: catalog_rows, refs: Refs | None) -> Iterator[nodes.row]:
     """Each row of ``node`` as a ``row`` node, made when it is asked for (see :func:`expand`)."""
     span = node["cols"] - 1
-    for key, cells, sorts in node["rows"]:
-        if key is None:
-            heading = nodes.entry("", nodes.strong(cells, cells), morecols=span)
-            yield nodes.row("", heading, classes=["vlmcat-group"])
-            continue
-        row = nodes.row(classes=[entry_class(key)])
-        for cell, sort in zip(cells, sorts or (), strict=True):
-            entry = nodes.entry()
-            if sort is not None:
-                entry["vlm_sort"] = sort
-            if cell.__class__ is str:
-                if cell:
-                    entry += nodes.Text(cell)
-            elif cell[0] == "ref":
-                entry += nodes.paragraph("", "", _label(key, cell[1], refs))
-            else:
-                entry += nodes.paragraph("", "", *link_references(cell[1]))
-            row += entry
-        yield row
+    for data in node["rows"]:
+        yield row_node(data, span, refs)
 
 
-def _label(key: str, text: str, refs: dict[str, dict[str, Any] | None] | None) -> nodes.Node:
+def row_node(data: Row, span: int, refs: Refs | None) -> nodes.row:
+    """The ``row`` node of one row (``span``: the number of columns less one)."""
+    key, cells, sorts = data
+    if key is None:
+        heading = nodes.entry("", nodes.strong(cells, cells), morecols=span)
+        return nodes.row("", heading, classes=["vlmcat-group"])
+    row = nodes.row(classes=[entry_class(key)])
+    for cell, sort in zip(cells, sorts or (), strict=True):
+        entry = nodes.entry()
+        if sort is not None:
+            entry["vlm_sort"] = sort
+        if cell.__class__ is str:
+            if cell:
+                entry += nodes.Text(cell)
+        elif cell[0] == "ref":
+            entry += nodes.paragraph("", "", _label(key, cell[1], refs))
+        else:
+            entry += nodes.paragraph("", "", *link_references(cell[1]))
+        row += entry
+    return row
+
+
+def _label(key: str, text: str, refs: Refs | None) -> nodes.Node:
     if refs is None:
         return entry_ref(text, text, entry=key)
     attributes = refs.get(key)
     if attributes is None:
         return nodes.Text(text)
-    return nodes.reference("", "", nodes.Text(text), **attributes)
+    return nodes.reference("", "", nodes.Text(text), **thawed(attributes))
 
 
 def visit_catalog_rows(self: SphinxTranslator, node: catalog_rows) -> None:
     """Write the rows as an ordinary ``tbody`` that takes the node's place, one row at a time.
 
     Each row is put into the body, written and taken out again, so that a table of fifty
-    thousand rows never exists as a million nodes at once.
+    thousand rows never exists as a million nodes at once. For HTML, a row written the same way
+    in the last build is copied from :class:`.row_memo.RowMemo` instead.
     """
     tbody = _empty_body(node)
     node.replace_self(tbody)
     self.dispatch_visit(tbody)
     for child in list(tbody.children):
         child.walkabout(self)
-    for row in row_nodes(node, node.get("vlm_refs")):
-        tbody += row
-        row.walkabout(self)
-        tbody.pop()
+    refs = node.get("vlm_refs")
+    memo = RowMemo.of(self)
+    if memo is None:
+        for row in row_nodes(node, refs):
+            tbody += row
+            row.walkabout(self)
+            tbody.pop()
+    else:
+        _write_rows_reusing(memo, self, node, tbody, refs)
+        memo.save()
     self.dispatch_departure(tbody)
     raise nodes.SkipNode
+
+
+def _write_rows_reusing(
+    memo: RowMemo,
+    translator: Any,
+    node: catalog_rows,
+    tbody: nodes.tbody,
+    refs: Refs | None,
+) -> None:
+    """Write the rows, copying those ``memo`` knows and keeping the others' HTML in it."""
+    span = node["cols"] - 1
+    body = translator.body
+    counts = translator._table_row_indices  # the HTML5 translator's row count (odd and even)
+    for data in node["rows"]:
+        key = memo.key(data, refs, counts[-1] % 2 == 0)
+        html = memo.get(key)
+        if html is not None:
+            body.append(html)
+            counts[-1] += 1
+            continue
+        start = len(body)
+        row = row_node(data, span, refs)
+        tbody += row
+        row.walkabout(translator)
+        tbody.pop()
+        html = "".join(body[start:])
+        del body[start:]
+        body.append(html)
+        memo.keep(key, html)
 
 
 class ResolveRows(SphinxPostTransform):
@@ -172,13 +230,13 @@ class ResolveRows(SphinxPostTransform):
             if builder.format not in WRITER_FORMATS:
                 node.replace_self(expand(node, None))
                 continue
-            refs: dict[str, dict[str, Any] | None] = {}
+            refs: Refs = {}
             for key, cells, _sorts in node["rows"]:
                 if key is not None and any(c.__class__ is not str and c[0] == "ref" for c in cells):
                     ref = domain.make_link(builder, docname, key, [])
                     if ref is not None:
                         ref["classes"].append("vlmcat-ref")
-                    refs[key] = None if ref is None else dict(ref.attributes)
+                    refs[key] = None if ref is None else frozen(ref.attributes)
             node["vlm_refs"] = refs
 
 
