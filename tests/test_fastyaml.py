@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_vlmcatalog.catalog import fastyaml, reader
+from sphinx_vlmcatalog.catalog import composer, fastyaml, reader
 from sphinx_vlmcatalog.catalog.reader import LineDict, LineList, YamlProblem
 
 # the document strategies are built from long word lists; their repr is never needed
@@ -55,7 +55,7 @@ def check(text: str) -> Any:
     """
     fast = fastyaml.parse(text)
     try:
-        slow = reader.parse_with_pyyaml(text)
+        slow = composer.parse_with_pyyaml(text)
     except YamlProblem:
         assert fast is None, f"fast path accepted what PyYAML rejects:\n{text}"
         return None
@@ -108,7 +108,7 @@ def test_generated_benchmark_catalog(tmp_path: Path) -> None:
 def test_parse_uses_the_fast_path_and_falls_back() -> None:
     text = "entries:\n  - id: a\n    year: 2021\n"
     assert fastyaml.parse(text) is not None
-    assert_same(reader.parse(text), reader.parse_with_pyyaml(text))
+    assert_same(reader.parse(text), composer.parse_with_pyyaml(text))
     text = "entries:\n  - id: &x a\n    title: *x\n"
     assert fastyaml.parse(text) is None
     assert reader.parse(text) == {"entries": [{"id": "a", "title": "a"}]}
@@ -508,7 +508,7 @@ def test_hostile_documents_are_declined_or_identical(text: str) -> None:
 
 def _unique_keys(text: str) -> bool:
     try:
-        reader.parse_with_pyyaml(text)
+        composer.parse_with_pyyaml(text)
     except YamlProblem:
         return False
     return True

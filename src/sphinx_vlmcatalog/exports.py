@@ -40,10 +40,6 @@ from sphinx.util.parallel import parallel_available
 from .catalog.issues import Subtype
 from .catalog.schema import export_schema
 from .config import get_config
-from .export import export_bibtex, export_json, export_markdown
-from .export.bibtex import bibtex_record
-from .export.json import entry_json
-from .export.markdown import entry_bullet
 from .store import get_catalog, get_domain
 from .warnings_ import log_warning
 
@@ -153,6 +149,12 @@ def export_texts(catalog: Catalog, rendered: RenderedEntries | None = None) -> d
 
     :param rendered: reuse entries' texts from an earlier build (and record this build's)
     """
+    # (imported here, in the export process where Sphinx forks: see :mod:`.export`)
+    from .export import export_bibtex, export_json, export_markdown
+    from .export.bibtex import bibtex_record
+    from .export.json import entry_json
+    from .export.markdown import entry_bullet
+
     entries = list(catalog)
     categories = list(catalog.categories.values())
 

@@ -39,7 +39,8 @@ from typing import Any
 
 from yaml import ScalarNode as _ScalarNode
 
-from .reader import LineDict, LineList, _Loader, paused_gc, scalar_value
+from .composer import _Loader
+from .reader import LineDict, LineList, paused_gc, scalar_value
 
 #: Tags of the values a plain scalar may resolve to here; any other tag declines.
 _PLAIN_TAGS = frozenset(
