@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -83,12 +84,42 @@ def test_default_dir_under_xdg_cache(monkeypatch, tmp_path: Path):
     assert cache.default_dir() == tmp_path / "sphinx-vlmcatalog"
 
 
-def test_prune_keeps_the_most_recent(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(cache, "MAX_FILES", 2)
+def test_prune_drops_the_least_recently_used_beyond_the_size_but_not_what_is_kept(
+    tmp_path: Path, monkeypatch
+):
     store = cache.FileCache(tmp_path)
-    for i in range(4):
-        store.put(f"k{i}", i)
-    assert len(list(tmp_path.glob("*.pickle"))) == 2
+    for i in range(5):
+        store.put(f"k{i}", "x" * 1000)
+        os.utime(tmp_path / f"k{i}.pickle", (1000 + i, 1000 + i))  # k4 is the most recent
+    size = (tmp_path / "k0.pickle").stat().st_size
+    monkeypatch.setattr(cache, "MAX_BYTES", 2 * size)
+    store.prune(keep={"k0"})
+    assert sorted(p.stem for p in tmp_path.glob("*.pickle")) == ["k0", "k3", "k4"]
+
+
+def test_a_catalog_of_many_files_stays_cached(tmp_path: Path):
+    # 100 files: more than any count limit that once evicted a load's own files
+    catalog = tmp_path / "catalog"
+    catalog.mkdir()
+    for i in range(100):
+        (catalog / f"f{i:03d}.yaml").write_text(
+            f"entries:\n  - id: e{i}\n    kind: paper\n    title: Paper {i}\n", encoding="utf-8"
+        )
+    store = tmp_path / "cache"
+    cold = load_catalog([catalog], cache_dir=store)
+    assert len(list(store.glob("*.pickle"))) == 100
+    misses = []
+    real = cache.FileCache.put
+
+    def counting(self, name, value):
+        misses.append(name)
+        real(self, name, value)
+
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(cache.FileCache, "put", counting)
+        warm = load_catalog([catalog], cache_dir=store)
+    assert misses == []
+    assert list(warm.catalog) == list(cold.catalog)
 
 
 def test_entries_pickle_to_equal_frozen_objects(fixture_catalog: Path):

@@ -21,14 +21,16 @@ import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 #: Bump when the cached value changes shape.
 FORMAT = b"vlmcatalog-file-cache-2"
-#: At most this many files are kept; the least recently used go first.
-MAX_FILES = 64
+#: The cache is pruned to this many bytes, the least recently used files first (never those of
+#: the load that prunes).
+MAX_BYTES = 256 * 1024 * 1024
 ENV_VAR = "VLMCATALOG_CACHE_DIR"
 
 
@@ -81,22 +83,29 @@ class FileCache:
         return value
 
     def put(self, name: str, value: Any) -> None:
-        """Store ``value`` under ``name`` (atomically), then drop the least recently used."""
+        """Store ``value`` under ``name`` (atomically)."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             tmp = self.directory / f"{name}.{os.getpid()}.tmp"
             with tmp.open("wb") as f:
                 pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.directory / f"{name}.pickle")
-            self.prune()
         except (OSError, pickle.PicklingError):
             pass
 
-    def prune(self) -> None:
-        """Keep the :data:`MAX_FILES` most recently used files."""
-        files = list(self.directory.glob("*.pickle"))
-        if len(files) <= MAX_FILES:
+    def prune(self, keep: Collection[str] = ()) -> None:
+        """Drop the least recently used files beyond :data:`MAX_BYTES`, but none named in ``keep``.
+
+        Called once a load is done, with the names it used: a catalog of more files than a
+        count limit would otherwise evict its own files, and miss on every load.
+        """
+        try:
+            found = [(p.stat(), p) for p in self.directory.glob("*.pickle")]
+        except OSError:
             return
-        files.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in files[MAX_FILES:]:
-            old.unlink(missing_ok=True)
+        found.sort(key=lambda sp: sp[0].st_mtime, reverse=True)
+        total = 0
+        for stat, path in found:
+            total += stat.st_size
+            if total > MAX_BYTES and path.stem not in keep:
+                path.unlink(missing_ok=True)

@@ -299,6 +299,8 @@ class PendingLoad:
                     else:
                         to_parse[i] = len(content)
             loaded = load_split(self._load, len(self.files), child_share(to_parse, hit_bytes))
+            if self.cache is not None and to_parse:  # files were added: keep the cache in bounds
+                self.cache.prune(keep=set(self.keys))
             self._result = _assemble(self.files, self.issues, loaded)
             self.contents = []
         return self._result
