@@ -4,14 +4,17 @@
 
 ``catalog/``
     ``taxonomy.yaml`` (four areas of five categories: 20 leaf categories) and ``n`` entries in
-    our own format, with field lengths like the real catalog's, in files of 2,000 entries
-    (``entries-000.yaml``...; one file of 50,000 would exceed the 10 MB file limit).
+    our own format, with field lengths like the real catalog's, split as the real catalog is
+    split: one file per category (``pretraining/contrastive.yaml``...), holding the entries
+    whose first category it is.
 ``table/``
     one page with every entry in a ``vlm-table``.
 ``handwritten/``
     the same table written out by hand as an RST ``list-table`` (no extension loaded).
 ``site/``
     20 chapter pages, one per leaf category, each a ``vlm-table`` of that category.
+``handsite/``
+    the same 20 pages with hand-written ``list-table`` s (no extension loaded).
 
 Everything is deterministic for a given ``n`` and ``seed``.
 """
@@ -22,8 +25,6 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Entries per catalog file.
-FILE_ENTRIES = 2_000
 #: Columns of every generated table, in the order the hand-written table repeats them.
 COLUMNS = ("label", "title", "venue", "year", "categories", "links")
 AREAS = {
@@ -295,29 +296,38 @@ def generate(root: Path, n: int, seed: int = 1) -> Generated:
     cat = root / "catalog"
     cat.mkdir(parents=True, exist_ok=True)
     (cat / "taxonomy.yaml").write_text(taxonomy_yaml(), encoding="utf-8")
-    # files of FILE_ENTRIES entries, as a real catalog is split (and under the 10 MB file limit)
-    for start in range(0, n, FILE_ENTRIES):
-        chunk = entries[start : start + FILE_ENTRIES]
-        (cat / f"entries-{start // FILE_ENTRIES:03d}.yaml").write_text(
-            "entries:\n" + "\n".join(entry_yaml(e) for e in chunk), encoding="utf-8"
-        )
+    for key, _title in leaf_categories():
+        path = category_file(cat, key)
+        path.parent.mkdir(exist_ok=True)
+        chunk = [e for e in entries if e["categories"][0] == key]  # type: ignore[index]
+        path.write_text("entries:\n" + "\n".join(entry_yaml(e) for e in chunk), encoding="utf-8")
     heading = "All entries\n===========\n\n"
     _project(root / "table", ["sphinx_vlmcatalog"], {"all": heading + vlm_table()})
     _project(root / "handwritten", [], {"all": heading + list_table(entries)})
-    pages = {}
+    pages, hand_pages = {}, {}
     for i, (key, title) in enumerate(leaf_categories()):
         body = f"{title}\n{'=' * len(title)}\n\nSome prose about {title}.\n\n"
         pages[f"ch{i:02d}"] = body + vlm_table(f"category:{key}")
+        shown = [e for e in entries if key in e["categories"]]  # type: ignore[operator]
+        hand_pages[f"ch{i:02d}"] = body + list_table(shown)
     _project(root / "site", ["sphinx_vlmcatalog"], pages)
+    _project(root / "handsite", [], hand_pages)
     # an entry in exactly one category (entries with i % 7 == 3 are in two)
     edit = next(i for i in range(n // 2, n) if i % 7 != 3)
     page = f"ch{edit % len(leaf_categories()):02d}"
     return Generated(root, n, f"e{edit:05d}", page)
 
 
+def category_file(catalog: Path, key: str) -> Path:
+    """The file of the entries whose first category is ``key`` (``area.sub``)."""
+    area, sub = key.split(".")
+    return catalog / area / f"{sub}.yaml"
+
+
 def edit_entry(gen: Generated) -> None:
     """Change the summary of ``gen.edit_id`` in place (one line of the YAML file)."""
-    path = gen.catalog / f"entries-{int(gen.edit_id[1:]) // FILE_ENTRIES:03d}.yaml"
+    first = leaf_categories()[int(gen.edit_id[1:]) % len(leaf_categories())][0]
+    path = category_file(gen.catalog, first)
     text = path.read_text(encoding="utf-8")
     start = text.index(f"  - id: {gen.edit_id}\n")
     at = text.index("    summary: '", start) + len("    summary: '")

@@ -33,16 +33,16 @@ def snapshot(result: LoadResult) -> tuple[object, ...]:
 
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory) -> Path:
-    """A generated catalog of seven files: one with problems, one repeating its ids."""
+    """A generated catalog of 22 files: one with problems, one repeating its ids."""
     root = tmp_path_factory.mktemp("parallel")
     gen = generate(root, 5_000)
-    first = gen.catalog / "entries-000.yaml"
+    first = gen.catalog / "pretraining" / "contrastive.yaml"
     text = first.read_text(encoding="utf-8")
     bad = text.replace("    year: 2021\n", "    year: 1066\n", 3).replace(
         "    venue: arXiv\n", "    venue: arXiv\n    colour: blue\n", 2
     )
-    (gen.catalog / "entries-000.yaml").write_text(bad, encoding="utf-8")
-    shutil.copy(first, gen.catalog / "entries-dup.yaml")  # every id again: duplicates
+    first.write_text(bad, encoding="utf-8")
+    shutil.copy(first, gen.catalog / "zz-dup.yaml")  # every id again: duplicates
     return gen.catalog
 
 
