@@ -537,16 +537,16 @@ changed the code:
   lines of YAML into values with their line numbers (about half the time), checking every field
   (a third), and writing the cache. A warm cache loads them in a fifth of that.
 - **A one-entry edit in 0.2× a clean build** sits close to its limit. The clean build has become
-  short, and the rebuild has a floor that does not shrink with it: Sphinx alone takes half a second to
-  start, read its environment and finish a build that changes nothing, even of a one-page
-  project; loading 10,000 entries from the cache takes 0.13 s; and the page that shows the
+  short, and the rebuild has a floor that does not shrink with it: Sphinx alone takes half a
+  second to start, read its environment and finish a build that changes nothing, even of a
+  one-page project; loading 10,000 entries from the cache takes 0.13 s; and the page that shows the
   entry is read and written again (0.2 s, most of it Sphinx's search index and templates).
   Making tables faster to write would make the clean build shorter and this ratio larger. The
   synthetic catalog is split as the real one is, a file per category of about 500 entries;
   with files of 2,000 entries, as it was split before, the edited file takes 0.1 s more to
   parse, and the ratio measured beside it was 0.20× instead of 0.19×.
 - **`-j 2` 1.5× faster than `-j 1`** is missed, and Sphinx misses it too: the same twenty pages
-  written by hand as `list-table`s build only about 1.2× faster with `-j 2` (see the table
+  written by hand as `list-table`s build only 1.2× to 1.3× faster with `-j 2` (see the table
   above). With `-j N`, Sphinx reads with N processes but writes with N − 1: the main process
   resolves each document and feeds the search index, and hands chunks of resolved documents
   to the writers. With `-j 2` there is one writer, which takes the chunks one after the other,

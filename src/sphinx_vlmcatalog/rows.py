@@ -11,7 +11,8 @@ own translator writes exactly as it writes any table:
 
 * for HTML and LaTeX, :class:`ResolveRows` (a post-transform) looks up the link of every entry
   whose label the table shows, and the translator's visitor expands the rows with those links
-  just before writing them (:func:`visit_catalog_rows`);
+  just before writing them (:func:`visit_catalog_rows`); for HTML, a row that the last build
+  wrote the same way is copied instead (:mod:`.row_memo`);
 * for every other format, :class:`ResolveRows` expands the rows at once, so that the usual
   post-transforms (entry links, plain-text cells) see the same tree as for any table.
 
@@ -104,7 +105,7 @@ def _row_texts(rows: list[Row]) -> list[str]:
 def expand(node: catalog_rows, refs: Refs | None) -> nodes.tbody:
     """An ordinary ``tbody`` for the rows of ``node``.
 
-    :param refs: attributes of the resolved link of each entry, None for an entry without one;
+    :param refs: the resolved link of each entry (:data:`Link`), None for an entry without one;
         None for unresolved ``entry_ref`` nodes that :class:`.transforms.EntryRefResolver`
         resolves later
     """
