@@ -99,8 +99,8 @@ def _benchmark_generator() -> Any:
 def test_generated_benchmark_catalog(tmp_path: Path) -> None:
     generate = _benchmark_generator()
     generate.generate(tmp_path, 300)
-    files = sorted((tmp_path / "catalog").glob("*.yaml"))
-    assert len(files) == 2
+    files = sorted((tmp_path / "catalog").rglob("*.yaml"))
+    assert len(files) == 21  # the taxonomy and a file per category
     for path in files:
         accepted(reader.decode(path.read_bytes()))
 
