@@ -437,7 +437,7 @@ def report(res: Results, reps: int, quick: bool) -> str:
         f"## Twenty chapter pages, {n:,} entries",
         "",
         "One `vlm-table` per category page (HTML), and for reference the same pages with",
-        "hand-written `list-table`s, built without the extension.",
+        "hand-written `list-table` directives, built without the extension.",
         "",
         "| Build | `vlm-table` | Peak RSS | `list-table` | Peak RSS |",
         "| --- | --- | --- | --- | --- |",
@@ -546,14 +546,14 @@ changed the code:
   with files of 2,000 entries, as it was split before, the edited file takes 0.1 s more to
   parse, and the ratio measured beside it was 0.20× instead of 0.19×.
 - **`-j 2` 1.5× faster than `-j 1`** is missed, and Sphinx misses it too: the same twenty pages
-  written by hand as `list-table`s build only 1.2× to 1.3× faster with `-j 2` (see the table
-  above). With `-j N`, Sphinx reads with N processes but writes with N − 1: the main process
-  resolves each document and feeds the search index, and hands chunks of resolved documents
-  to the writers. With `-j 2` there is one writer, which takes the chunks one after the other,
-  and translating 10,000 rows into HTML is most of the clean build. Reading is parallel, but
-  reading twenty table pages takes a fraction of a second once no reStructuredText is parsed
-  for them, and the rest is serial: start-up and loading the catalog before Sphinx forks. Only
-  slower per-document work would make the speed-up larger.
+  written by hand as `list-table` directives build only 1.2× to 1.3× faster with `-j 2` (see
+  the table above). With `-j N`, Sphinx reads with N processes but writes with N − 1: the main
+  process resolves each document and feeds the search index, and hands chunks of resolved
+  documents to the writers. With `-j 2` there is one writer, which takes the chunks one after
+  the other, and translating 10,000 rows into HTML is most of the clean build. Reading is
+  parallel, but reading twenty table pages takes a fraction of a second once no
+  reStructuredText is parsed for them, and the rest is serial: start-up and loading the
+  catalog before Sphinx forks. Only slower per-document work would make the speed-up larger.
 """
 
 
