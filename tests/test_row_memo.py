@@ -176,3 +176,17 @@ def test_a_page_with_two_tables_keeps_the_rows_of_both(tmp_path) -> None:
     assert {"clip", "imagenet-1k"} <= {k[1] for k in first}  # a model and a dataset
     edit(page, "coop\n====\n", "coop\n====\n\nA new paragraph.\n")
     assert build_coop() == first  # every row copied, and the file still holds both tables
+
+
+def test_the_rows_of_a_removed_page_are_forgotten(tmp_path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-parallel", src)
+    page = src / "extra.rst"
+    page.write_text(":orphan:\n\nExtra\n=====\n\n.. vlm-table::\n   :filter: kind:model\n", "utf-8")
+    _, memo_file = build(src)
+    kept = memo_file.with_name("extra.pickle")
+    assert kept.is_file()
+    page.unlink()
+    build(src)
+    assert not kept.exists()
+    assert memo_file.is_file()  # the other pages' rows stay

@@ -28,6 +28,8 @@ import docutils
 import sphinx
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
     from .rows import Refs, Row
@@ -153,3 +155,13 @@ class RowMemo:
             self.saved = dict(self.written)
         except OSError:  # a speed-up only
             tmp.unlink(missing_ok=True)
+
+
+def forget_removed(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Delete the rows kept for documents that no longer exist (``env-get-outdated``)."""
+    for builder_dir in Path(app.doctreedir, MEMO_DIR).glob("*"):
+        for docname in removed:
+            Path(builder_dir, f"{docname}.pickle").unlink(missing_ok=True)
+    return []

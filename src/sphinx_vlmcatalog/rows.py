@@ -38,7 +38,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .nodes import entry_class, entry_ref, link_references
-from .row_memo import RowMemo
+from .row_memo import RowMemo, forget_removed
 from .store import get_domain
 
 if TYPE_CHECKING:
@@ -246,3 +246,4 @@ def setup_rows(app: Sphinx) -> None:
     visitor = (visit_catalog_rows, None)
     app.add_node(catalog_rows, html=visitor, latex=visitor)
     app.add_post_transform(ResolveRows)
+    app.connect("env-get-outdated", forget_removed)
