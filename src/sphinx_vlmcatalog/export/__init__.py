@@ -7,8 +7,9 @@ the exports are written, in a child process where Sphinx can fork.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_names
 
 if TYPE_CHECKING:
     from .bibtex import export_bibtex
@@ -18,15 +19,12 @@ if TYPE_CHECKING:
 
 __all__ = ["add_export_parser", "export_bibtex", "export_json", "export_markdown"]
 
-_HOMES = {
-    "add_export_parser": ".cli",
-    "export_bibtex": ".bibtex",
-    "export_json": ".json",
-    "export_markdown": ".markdown",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(_HOMES[name], __name__), name)
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "add_export_parser": ".cli",
+        "export_bibtex": ".bibtex",
+        "export_json": ".json",
+        "export_markdown": ".markdown",
+    },
+)

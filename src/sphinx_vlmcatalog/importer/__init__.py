@@ -7,8 +7,9 @@ a tenth of a second to the start of every build.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_names
 
 if TYPE_CHECKING:
     from .cli import add_import_parser
@@ -17,16 +18,13 @@ if TYPE_CHECKING:
 
 __all__ = ["ImportReport", "Problem", "RawRecord", "add_import_parser", "run_import"]
 
-_HOMES = {
-    "add_import_parser": ".cli",
-    "run_import": ".pipeline",
-    "ImportReport": ".records",
-    "Problem": ".records",
-    "RawRecord": ".records",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(_HOMES[name], __name__), name)
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "add_import_parser": ".cli",
+        "run_import": ".pipeline",
+        "ImportReport": ".records",
+        "Problem": ".records",
+        "RawRecord": ".records",
+    },
+)
