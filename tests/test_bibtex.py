@@ -17,7 +17,8 @@ from bibtexparser import middlewares
 from sphinx_vlmcatalog.catalog.entries import Dataset, Paper, Resource
 from sphinx_vlmcatalog.catalog.loader import load_catalog
 from sphinx_vlmcatalog.catalog.schema import export_schema
-from sphinx_vlmcatalog.export import export_bibtex, export_json
+from sphinx_vlmcatalog.export.bibtex import export_bibtex
+from sphinx_vlmcatalog.export.json import export_json
 
 REPO = Path(__file__).resolve().parents[1]
 CATALOG = REPO / "catalog"

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from sphinx_vlmcatalog.catalog.loader import load_catalog
-from sphinx_vlmcatalog.charts import chart_data, chart_key, draw_chart, parse_count
+from sphinx_vlmcatalog.charts.data import chart_data, parse_count
+from sphinx_vlmcatalog.charts.draw import chart_key, draw_chart
 from util import html, make_app_copy, status, warnings
 
-ROOT_CATALOG = Path(__file__).parent / "roots" / "test-exports" / "catalog"
+ROOT_CATALOG = Path(__file__).parent / "roots" / "test-downloads" / "catalog"
 
 
 def chart_images(app) -> list:
@@ -46,7 +47,7 @@ def test_drawing_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_unknown_chart_type_is_a_warning_at_its_line(tmp_path: Path) -> None:
-    app = make_app_copy("test-exports", tmp_path / "src")
+    app = make_app_copy("test-downloads", tmp_path / "src")
     (tmp_path / "src" / "charts.rst").write_text(
         "Charts\n======\n\n.. vlm-chart:: Pie\n   :type: pie\n", encoding="utf-8"
     )
@@ -66,11 +67,11 @@ def test_unknown_chart_type_is_a_warning_at_its_line(tmp_path: Path) -> None:
 
 @pytest.fixture
 def project(tmp_path):
-    """Build ``test-exports`` once; return a function that rebuilds it with a fresh app."""
+    """Build ``test-downloads`` once; return a function that rebuilds it with a fresh app."""
     src = tmp_path / "src"
 
     def build():
-        app = make_app_copy("test-exports", src)
+        app = make_app_copy("test-downloads", src)
         try:
             app.build()
             out = status(app)
@@ -99,7 +100,7 @@ def test_html_shows_svg_with_alt_text(project) -> None:
 
 
 def test_caption_and_name(tmp_path) -> None:
-    app = make_app_copy("test-exports", tmp_path / "src")
+    app = make_app_copy("test-downloads", tmp_path / "src")
     try:
         app.build()
         caption = html(app, "charts").select_one("figure#chart-years figcaption")
@@ -125,10 +126,10 @@ def test_chart_redrawn_only_when_its_data_changes(project) -> None:
     assert changed[1][1].endswith("with 5B.")
 
 
-@pytest.mark.sphinx("latex", testroot="exports")
+@pytest.mark.sphinx("latex", testroot="downloads")
 def test_latex_includes_the_pdf(app) -> None:
     app.build()
-    tex = (app.outdir / "exports.tex").read_text(encoding="utf-8")
+    tex = (app.outdir / "downloads.tex").read_text(encoding="utf-8")
     names = re.findall(
         r"\\sphinxincludegraphics(?:\[[^]]*\])?\{\{?(vlmchart-[0-9a-f]+)\}?\.pdf\}", tex
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_vlmcatalog.reader import script_json
+from sphinx_vlmcatalog.tables.filterbox import script_json
 from util import html, make_app_copy, status, warnings
 
 PAGES = {"vlmcatalog_entry_pages": "entries"}
@@ -68,9 +68,10 @@ def test_index_page_lists_every_entry_by_kind(built) -> None:
     assert "Models" in page.get_text()
 
 
-def test_table_data_for_the_reader(built) -> None:
+def test_table_data_for_the_filter_box(built) -> None:
     text = (Path(built.outdir) / "tables.html").read_text(encoding="utf-8")
-    assert "vlmcatalog-reader.js" in text
+    assert "vlmcatalog-tables.js" in text
+    assert "vlmcatalog-bibtex.js" not in text
     start = text.index('<script type="application/json" id="vlmcat-data">')
     body = text[start:].split(">", 1)[1].split("</script>", 1)[0]
     assert "<" not in body
@@ -80,8 +81,12 @@ def test_table_data_for_the_reader(built) -> None:
     assert table["rows"][0][1][3] == 2022  # the year cell's numeric sort key
     assert data["entries"]["coop"]["year"] == 2022
     assert data["entries"]["hostile"]["title"].startswith("Hostile <script>")  # escaped, intact
-    # pages without tables or BibTeX get no script
-    assert "vlmcatalog-reader.js" not in (Path(built.outdir) / "prose.html").read_text()
+    # pages without tables or BibTeX get no script; entry pages get the copy button only
+    prose = (Path(built.outdir) / "prose.html").read_text(encoding="utf-8")
+    assert "vlmcatalog-tables.js" not in prose and "vlmcatalog-bibtex.js" not in prose
+    entry = (Path(built.outdir) / "entries" / "clip.html").read_text(encoding="utf-8")
+    assert "vlmcatalog-bibtex.js" in entry and "vlmcatalog-tables.js" not in entry
+    assert (Path(built.outdir) / "_static" / "vlmcatalog-bibtex.js").is_file()
 
 
 def test_script_json_cannot_close_its_element() -> None:

@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 from sphinx_vlmcatalog.catalog.loader import load_catalog
-from sphinx_vlmcatalog.export import export_json, export_markdown
-from sphinx_vlmcatalog.importer import run_import
+from sphinx_vlmcatalog.export.json import export_json
+from sphinx_vlmcatalog.export.markdown import export_markdown
+from sphinx_vlmcatalog.importer.pipeline import run_import
 
 CATALOG = Path(__file__).resolve().parents[1] / "catalog"
 

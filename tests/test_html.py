@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_vlmcatalog.rows import catalog_rows
+from sphinx_vlmcatalog.tables.rows import catalog_rows
 from util import cells, html, make_app_copy, warnings
 
 
@@ -72,7 +72,7 @@ def test_table_group_rows_and_group_tables(built) -> None:
 
 def test_numeric_sort_key_in_doctree(built) -> None:
     doctree = built.env.get_doctree("tables")
-    # the table body is kept as data until it is written (sphinx_vlmcatalog.rows)
+    # the table body is kept as data until it is written (sphinx_vlmcatalog.tables.rows)
     keys = [
         k
         for body in doctree.findall(catalog_rows)

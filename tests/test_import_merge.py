@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from sphinx_vlmcatalog.importer import run_import
 from sphinx_vlmcatalog.importer.merge import group_records, resolve
+from sphinx_vlmcatalog.importer.pipeline import run_import
 from sphinx_vlmcatalog.importer.records import RawRecord
 
 FIX = Path(__file__).parent / "fixtures" / "import"

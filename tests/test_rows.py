@@ -1,4 +1,4 @@
-"""Table bodies held as data (``sphinx_vlmcatalog.rows``) write exactly what node rows would.
+"""Table bodies held as data (``sphinx_vlmcatalog.tables.rows``) write exactly what node rows would.
 
 HTML and LaTeX translators expand the rows themselves, after every post-transform; other formats
 get them expanded by a post-transform, before the entry links are resolved. Forcing the second
@@ -13,7 +13,7 @@ import re
 import pytest
 from docutils import nodes
 
-from sphinx_vlmcatalog import rows
+from sphinx_vlmcatalog.tables import rows
 from util import make_app_copy, warnings
 
 

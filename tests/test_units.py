@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 
 import pytest
 from docutils import nodes
@@ -93,16 +91,3 @@ def test_tree_check_catches_orphans() -> None:
     para.children[-1].parent = None
     with pytest.raises(AssertionError, match="orphan"):
         check_parents(None, doc, "bad")
-
-
-def test_loading_the_extension_leaves_yaml_and_the_exporters_unimported() -> None:
-    # Every build pays for what the extension imports; a build that finds its catalog in the
-    # cache needs neither PyYAML nor the exporters (their child process imports them).
-    code = (
-        "import sys, sphinx_vlmcatalog.extension\n"
-        "print(sorted(m for m in ('yaml', 'ftfy', 'sphinx_vlmcatalog.export.json',"
-        " 'sphinx_vlmcatalog.importer.markdown', 'sphinx_vlmcatalog.catalog.composer')"
-        " if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"

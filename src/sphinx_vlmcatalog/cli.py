@@ -13,7 +13,6 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
-from . import __version__
 from .catalog import cache
 from .catalog.entries import Entry
 from .catalog.index import Catalog
@@ -28,8 +27,9 @@ from .catalog.query import (
     sort_entries,
 )
 from .catalog.schema import catalog_schema
-from .export import add_export_parser
-from .importer import add_import_parser
+from .export.cli import add_export_parser
+from .importer.cli import add_import_parser
+from .version import __version__
 
 DEFAULT_PATH = "catalog"
 DEFAULT_COLUMNS = "id,kind,year,venue,title"

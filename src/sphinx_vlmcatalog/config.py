@@ -179,11 +179,11 @@ class VlmCatalogConfig:
             _entry_pages,
         ),
     )
-    exports: bool = field(
+    downloads: bool = field(
         default=True,
         metadata=_meta(
             "Write ``catalog.json``, its JSON Schema, ``catalog.bib`` and ``catalog.md`` into "
-            "``exports/`` of the HTML output on every build (``vlm-downloads`` links to them).",
+            "``downloads/`` of the HTML output on every build (``vlm-downloads`` links to them).",
             _bool,
             "html",
         ),

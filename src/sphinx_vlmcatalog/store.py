@@ -11,58 +11,29 @@ and documents whose links point at a moved target are returned for rewriting.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
 from .catalog import cache
 from .catalog.digest import changed_keys, entry_digests, field_digests
 from .catalog.loader import start_load
-from .catalog.query import parse_query, parse_sort, select, sort_entries
+from .catalog.query import parse_query
 from .config import get_config
-from .transient import Transient
+from .domain.catalog_domain import Transient, get_domain
 from .warnings_ import log_warning
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from .catalog.entries import Entry
-    from .catalog.index import Catalog
     from .catalog.issues import Issue
-    from .domain import CatalogDomain
 
 logger = logging.getLogger(__name__)
-
-
-def get_domain(env: BuildEnvironment) -> CatalogDomain:
-    """The ``vlm`` domain of ``env``."""
-    return cast("CatalogDomain", env.get_domain("vlm"))
-
-
-def get_catalog(env: BuildEnvironment) -> Catalog:
-    """The catalog of the current build (loaded at ``builder-inited``)."""
-    catalog = get_domain(env).catalog
-    if catalog is None:  # builder-inited always loads it; this guards misuse
-        msg = "the vlmcatalog catalog is used before builder-inited loaded it"
-        raise RuntimeError(msg)
-    return catalog
-
-
-def run_selection(catalog: Catalog, filter_: str, sort: str, limit: int | None) -> list[Entry]:
-    """Entries for a filter, sort and limit, exactly as directives show them.
-
-    :raises QueryError: if ``filter_`` or ``sort`` cannot be parsed.
-    """
-    entries = select(catalog, parse_query(filter_))
-    if sort.strip():
-        entries = sort_entries(entries, parse_sort(sort))
-    return entries[:limit] if limit is not None else entries
 
 
 def load_catalog_for_build(app: Sphinx) -> None:
@@ -127,31 +98,8 @@ def report_issues(issues: Sequence[Issue], *, strict: bool, quiet: bool, base: s
 
 
 def builder_inited(app: Sphinx) -> None:
-    """Load the catalog before anything is read (``builder-inited``).
-
-    The catalog lives as long as the build and holds no reference cycles, yet every full garbage
-    collection during the build would walk its objects again: for ten thousand entries that was a
-    quarter of the rebuild after an edit. So the catalog is loaded and everything alive then
-    frozen out of the collector's sight until the build is over.
-    Frozen before Sphinx forks for ``-j``, the objects' pages also stay shared with the children.
-    Whatever an earlier build in this process left frozen (:func:`build_finished`) is first
-    handed back to the collector, so builds in one process do not pile up frozen garbage.
-    """
-    if gc.get_freeze_count():
-        gc.unfreeze()
-        gc.collect()
+    """Load the catalog before anything is read (``builder-inited``)."""
     load_catalog_for_build(app)
-    gc.freeze()
-
-
-def build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    """Freeze everything the build left alive (``build-finished``).
-
-    ``sphinx-build`` exits next, and the interpreter's last collection would walk the whole
-    environment and catalog first: a quarter second of a one-entry rebuild. Frozen objects are
-    skipped; in a process that builds again, the next :func:`builder_inited` thaws them.
-    """
-    gc.freeze()
 
 
 def outdated_documents(
@@ -212,3 +160,11 @@ def index_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for docname, rec in domain.docs.items()
         if ((rec["refs"] | rec["shown"]) & moved) and docname in env.all_docs
     )
+
+
+def setup_store(app: Sphinx) -> None:
+    """Load the catalog at ``builder-inited``; track changes at ``env-get-outdated`` and
+    ``env-updated``."""
+    app.connect("builder-inited", builder_inited)
+    app.connect("env-get-outdated", outdated_documents)
+    app.connect("env-updated", index_updated)

@@ -89,9 +89,9 @@ class Subtype(enum.StrEnum):
         "format_unsupported",
         "A feature has no equivalent in the current builder's output format.",
     )
-    EXPORT = (
-        "export",
-        "A catalog download (``exports/``) could not be written to the output directory.",
+    DOWNLOAD = (
+        "download",
+        "A catalog download (``downloads/``) could not be written to the output directory.",
     )
 
 

@@ -6,12 +6,12 @@ import json
 from collections.abc import Callable, Sequence
 
 from ..catalog.entries import Category, Entry
-from ..importer.writer import category_tree, entry_to_dict
+from ..catalog.serialize import category_tree, entry_to_dict
 
 
 def entry_json(entry: Entry) -> str:
     """One entry as a JSON object on one line."""
-    return _dumps(entry_to_dict(entry, plain=True))
+    return _dumps(entry_to_dict(entry))
 
 
 def export_json(

@@ -8,10 +8,9 @@ from typing import Any
 
 import yaml
 
-from ..catalog.entries import COMMON_FIELDS, Category, Entry, data_fields
+from ..catalog.entries import Category, Entry
+from ..catalog.serialize import category_tree, entry_to_dict
 
-#: common fields written before the kind-specific ones
-HEAD_FIELDS = ("id", "kind", "title", "short", "authors", "venue", "year", "date", "arxiv", "doi")
 #: fields written as quoted strings
 QUOTED = {"arxiv", "date", "doi"}
 
@@ -58,56 +57,20 @@ CatalogDumper.add_representer(
 )
 
 
-def field_order(entry: Entry) -> list[str]:
-    """YAML key order for an entry of this kind."""
-    fields = list(data_fields(type(entry)))
-    kind_specific = [f for f in fields if f not in COMMON_FIELDS]
-    tail = [f for f in COMMON_FIELDS if f not in HEAD_FIELDS]
-    return [*HEAD_FIELDS, *kind_specific, *tail]
-
-
-def entry_to_dict(entry: Entry, *, plain: bool = False) -> dict[str, Any]:
-    """The YAML mapping of an entry: fields in catalog order, empty values left out.
-
-    :param plain: return only built-in types (for JSON); otherwise strings that must stay
-        strings are marked for quoting and ``sources`` items are written on one line.
-    """
-    out: dict[str, Any] = {}
-    for name in field_order(entry):
-        val = getattr(entry, name, None)
-        if val is None or val in ((), {}, ""):
-            continue
-        if name == "sources":
-            items = [{"list": s.list, **({"section": s.section} if s.section else {})} for s in val]
-            out[name] = items if plain else [_Flow(i) for i in items]
-        elif name == "links":
-            out[name] = dict(val)
+def yaml_entry(entry: Entry) -> dict[str, Any]:
+    """The entry's mapping (:func:`..catalog.serialize.entry_to_dict`) in the catalog's YAML style:
+    identifiers quoted so they stay strings, short lists and ``sources`` items on one line."""
+    out = entry_to_dict(entry)
+    for name, value in out.items():
+        if name in QUOTED:
+            out[name] = _Quoted(value)
+        elif name == "sources":
+            out[name] = [_Flow(item) for item in value]
         elif name == "relations":
-            out[name] = {k: list(v) if plain else _FlowList(v) for k, v in val.items()}
-        elif isinstance(val, tuple):
-            out[name] = list(val) if plain or name in ("points",) else _FlowList(val)
-        elif name in QUOTED and not plain:
-            out[name] = _Quoted(val)
-        else:
-            out[name] = val
+            out[name] = {rel: _FlowList(ids) for rel, ids in value.items()}
+        elif isinstance(value, list) and name != "points":
+            out[name] = _FlowList(value)
     return out
-
-
-def category_tree(categories: Sequence[Category]) -> list[dict[str, Any]]:
-    """Nested ``taxonomy:`` nodes (local keys) from flat categories with dotted keys."""
-    nodes: dict[str, dict[str, Any]] = {}
-    roots: list[dict[str, Any]] = []
-    for cat in categories:
-        node: dict[str, Any] = {"key": cat.key.rsplit(".", 1)[-1], "title": cat.title}
-        if cat.description:
-            node["description"] = cat.description
-        nodes[cat.key] = node
-        parent = nodes.get(cat.parent) if cat.parent else None
-        if parent is None:
-            roots.append(node)
-        else:
-            parent.setdefault("children", []).append(node)
-    return roots
 
 
 def flatten_tree(nodes: Iterable[dict[str, Any]], parent: str | None = None) -> list[Category]:
@@ -193,7 +156,7 @@ def write_catalog(
         )
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        body = dump_yaml({"entries": [entry_to_dict(e) for e in items]})
+        body = dump_yaml({"entries": [yaml_entry(e) for e in items]})
         path.write_text(
             body.replace("\n  - id: ", "\n\n  - id: ").replace("entries:\n\n", "entries:\n", 1),
             encoding="utf-8",

@@ -1,0 +1,170 @@
+"""The data behind each chart type: selected entries -> a plain, JSON-able description.
+
+Pure Python (no Sphinx, no matplotlib): :func:`chart_data` turns entries into the numbers,
+labels and an alt-text sentence; :mod:`.draw` draws that description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..catalog.entries import Entry
+    from ..catalog.index import Catalog
+
+#: Chart types and what each shows (the directive's ``:type:`` choices).
+CHART_TYPES: dict[str, str] = {
+    "year-by-category": "works per year, stacked by top-level category",
+    "dataset-size": "dataset sizes (image-text pairs or training samples), log scale",
+}
+
+#: Fields ``dataset-size`` can plot.
+SIZE_FIELDS: dict[str, str] = {
+    "image_text_pairs": "image-text pairs",
+    "train_size": "training samples",
+}
+
+#: Series colours of middle lightness (readable on light and dark), by taxonomy position.
+PALETTE = (
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#59a14f",
+    "#b07aa1",
+    "#edc948",
+    "#76b7b2",
+    "#ff9da7",
+    "#9c755f",
+    "#6b8fd6",
+)
+
+_COUNT_RE = re.compile(r"^\s*[~≈<>]?\s*([0-9]+(?:\.[0-9]+)?)\s*([KkMmBb]?)\b")
+_SCALE = {"": 1, "k": 1e3, "m": 1e6, "b": 1e9}
+
+
+def parse_count(value: Any) -> float | None:
+    """``"1.8B"`` -> 1.8e9, ``"400M"`` -> 4e8, ``50000`` -> 50000.0; None if not a count."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value) if value > 0 else None
+    if not isinstance(value, str):
+        return None
+    match = _COUNT_RE.match(value)
+    if match is None:
+        return None
+    number = float(match.group(1)) * _SCALE[match.group(2).lower()]
+    return number if number > 0 else None
+
+
+def human_count(number: float) -> str:
+    """4e8 -> ``400M``; 1.8e9 -> ``1.8B``."""
+    for suffix, scale in (("B", 1e9), ("M", 1e6), ("K", 1e3)):
+        if number >= scale:
+            return f"{number / scale:.3g}{suffix}"
+    return f"{number:.0f}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def year_by_category(entries: Sequence[Entry], catalog: Catalog) -> dict[str, Any]:
+    """Counts of entries per year, split by the top-level category of their first category."""
+    tops = [c.key for c in catalog.categories.values() if c.parent is None]
+    counts: Counter[tuple[int, str]] = Counter()
+    undated = 0
+    for e in entries:
+        if e.year is None:
+            undated += 1
+            continue
+        top = e.categories[0].split(".", 1)[0] if e.categories else ""
+        counts[(e.year, top)] += 1
+    years = sorted({y for y, _ in counts})
+    if years:
+        years = list(range(years[0], years[-1] + 1))
+    keys = sorted(
+        {t for _, t in counts},
+        key=lambda t: (t not in tops, tops.index(t) if t in tops else 0, t),
+    )
+    series: list[dict[str, Any]] = []
+    for key in keys:
+        cat = catalog.categories.get(key)
+        series.append(
+            {
+                "label": cat.title if cat else (key or "Uncategorized"),
+                "colour": PALETTE[(tops.index(key) if key in tops else len(tops)) % len(PALETTE)],
+                "counts": [counts[(y, key)] for y in years],
+            }
+        )
+    series.sort(key=lambda s: -sum(s["counts"]))
+    total = sum(counts.values())
+    if years:
+        busiest = max(years, key=lambda y: sum(s["counts"][years.index(y)] for s in series))
+        per_cat = "; ".join(f"{s['label']} {sum(s['counts'])}" for s in series)
+        alt = (
+            f"Bar chart of {_plural(total, 'work')} per year from {years[0]} to {years[-1]}, "
+            f"stacked by top-level category ({per_cat}). The busiest year is {busiest} with "
+            f"{sum(s['counts'][years.index(busiest)] for s in series)}."
+        )
+    else:
+        alt = "Bar chart of works per year: no dated works match."
+    if undated:
+        alt += f" {_plural(undated, 'work')} without a year are not shown."
+    return {
+        "type": "year-by-category",
+        "years": years,
+        "series": series,
+        "ylabel": "works",
+        "alt": alt,
+    }
+
+
+def dataset_size(entries: Sequence[Entry], field: str) -> dict[str, Any]:
+    """Sizes of the entries that state ``field``, sorted by year then size."""
+    bars: list[dict[str, Any]] = []
+    for e in entries:
+        number = parse_count(e.get(field))
+        if number is None:
+            continue
+        bars.append({"label": e.label, "year": e.year, "value": number})
+    bars.sort(key=lambda b: (b["year"] or 0, b["value"], b["label"]))
+    what = SIZE_FIELDS[field]
+    if len(bars) == 1:
+        (b,) = bars
+        when = f" ({b['year']})" if b["year"] else ""
+        alt = f"Bar chart of {what}: {b['label']}{when} with {human_count(b['value'])}."
+    elif bars:
+        big = max(bars, key=lambda b: b["value"])
+        small = min(bars, key=lambda b: b["value"])
+        years = sorted(b["year"] for b in bars if b["year"])
+        span = ""
+        if years:
+            span = (
+                f" from {years[0]} to {years[-1]}" if years[0] != years[-1] else f" of {years[0]}"
+            )
+        alt = (
+            f"Bar chart, log scale, of {what} in {_plural(len(bars), 'dataset')}{span}: from "
+            f"{human_count(small['value'])} ({small['label']}) to {human_count(big['value'])} "
+            f"({big['label']})."
+        )
+    else:
+        alt = f"Bar chart of {what}: no dataset in the selection states it."
+    return {"type": "dataset-size", "bars": bars, "xlabel": what, "alt": alt}
+
+
+def chart_data(
+    chart_type: str, entries: Sequence[Entry], catalog: Catalog, field: str = "image_text_pairs"
+) -> dict[str, Any]:
+    """The plain description of a chart of ``chart_type`` over ``entries``.
+
+    :raises ValueError: for an unknown chart type or size field.
+    """
+    if chart_type == "year-by-category":
+        return year_by_category(entries, catalog)
+    if chart_type == "dataset-size":
+        if field not in SIZE_FIELDS:
+            raise ValueError(f"unknown size field {field!r}")
+        return dataset_size(entries, field)
+    raise ValueError(f"unknown chart type {chart_type!r}")

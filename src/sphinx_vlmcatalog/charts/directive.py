@@ -1,0 +1,96 @@
+"""``vlm-chart``: a figure drawn from the catalog at build time.
+
+The directive selects entries like the other catalog directives (``:filter:``), reduces them to a
+plain description of the chart (:func:`.data.chart_data`) and draws it (:mod:`.draw`) while the
+document is read, into ``<doctreedir>/vlmcharts/<hash>.svg`` and ``.pdf``, where the hash covers
+the chart's data and the drawing code. The file name therefore changes exactly when the picture
+does: a chart is drawn again only when its numbers change, parallel readers drawing the same
+chart write the same bytes, and the directory is shared by all builders of one doctree
+directory.
+
+The result is an ordinary ``figure`` with an ``image`` whose URI ends in ``.*``: Sphinx's image
+collector finds both files as candidates (``image/svg+xml``, ``application/pdf``), HTML builders
+pick the SVG, LaTeX the PDF, and text-like builders show the alt text.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from ..directive import CatalogDirective
+from .data import CHART_TYPES, SIZE_FIELDS, chart_data
+from .draw import chart_key, draw_chart
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.util.typing import OptionSpec
+
+#: Directory of drawn charts, inside the doctree directory.
+CHART_DIR = "vlmcharts"
+
+
+def chart_type(argument: str | None) -> str:
+    """Option converter for ``:type:``."""
+    return directives.choice((argument or "").strip(), tuple(CHART_TYPES))
+
+
+def size_field(argument: str | None) -> str:
+    """Option converter for ``:field:``."""
+    return directives.choice((argument or "").strip(), tuple(SIZE_FIELDS))
+
+
+class CatalogChartDirective(CatalogDirective):
+    """``vlm-chart``: a chart of the selected entries, with an optional caption as argument."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[OptionSpec] = {
+        **CatalogDirective.selection_options,
+        **CatalogDirective.common_options,
+        "type": chart_type,
+        "field": size_field,
+        "alt": directives.unchanged,
+        "width": directives.length_or_percentage_or_unitless,
+    }
+
+    def run_catalog(self) -> list[Node]:
+        """Select, compute the chart's data, draw it if needed, and build the figure."""
+        if "type" not in self.options:
+            if "type" in self.refused_options:
+                return []  # already warned about: no chart without a type
+            known = ", ".join(CHART_TYPES)
+            raise self.error(f"{self.name}: the :type: option is required (one of: {known})")
+        entries = self.select()
+        if entries is None:
+            return []
+        kind = self.options["type"]
+        data = chart_data(
+            kind, entries, self.catalog, self.options.get("field", "image_text_pairs")
+        )
+        if kind == "year-by-category":
+            self.note_taxonomy()  # the legend shows category titles
+        key = chart_key(data)
+        directory = Path(self.env.doctreedir) / CHART_DIR
+        draw_chart(data, directory, key)
+        # relative to the document's directory, as Sphinx resolves image URIs
+        doc_dir = Path(self.env.doc2path(self.env.docname)).parent
+        uri = Path(os.path.relpath(directory / key, doc_dir)).as_posix() + ".*"
+        image = nodes.image(uri=uri, alt=self.options.get("alt", data["alt"]))
+        if "width" in self.options:
+            image["width"] = self.options["width"]
+        figure = nodes.figure("", image, classes=["vlmcat-chart", *self.options.get("class", [])])
+        figure["align"] = "center"
+        self.set_source_info(figure)
+        if self.arguments:
+            inline, messages = self.parse_inline(self.arguments[0], lineno=self.lineno)
+            caption = nodes.caption(self.arguments[0], "", *inline)
+            self.set_source_info(caption)
+            figure += caption
+            figure.extend(messages)
+        self.add_name(figure)
+        return [figure]

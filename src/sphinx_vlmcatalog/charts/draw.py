@@ -1,0 +1,146 @@
+"""Drawing a chart's description (:mod:`.data`) with matplotlib, as SVG and PDF.
+
+:func:`chart_key` hashes the description into a stable file name, and :func:`draw_chart` writes
+it as SVG (for HTML) and PDF (for LaTeX). Equal data gives byte-identical files: a fixed font
+(DejaVu Sans, shipped with matplotlib), glyphs as paths, a fixed SVG id salt and no dates in the
+metadata.
+
+Figures are made with :class:`matplotlib.figure.Figure` directly, never through pyplot, so no
+GUI backend is ever selected or started; each ``savefig`` uses the non-interactive canvas of its
+format (SVG or PDF). The SVG suits light and dark pages: a transparent background, mid-grey
+text and axes, and series colours of middle lightness. The PDF, meant for paper, uses a darker
+grey.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from .data import PALETTE, human_count
+
+#: Bump when the drawing code changes, so charts drawn by older code are redrawn.
+CHART_VERSION = 4
+
+#: Grey of text, axes and grid in SVG (web pages): about 4:1 on white and 5:1 on near-black.
+INK = "#7f7f7f"
+#: Darker grey for PDF, which is only ever printed or shown on white paper.
+PRINT_INK = "#404040"
+
+
+def chart_key(data: dict[str, Any]) -> str:
+    """A stable name for the chart drawn from ``data`` with this drawing code."""
+    import matplotlib
+
+    blob = json.dumps([CHART_VERSION, matplotlib.__version__, data], sort_keys=True)
+    return "vlmchart-" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def _rc(ink: str) -> Any:  # matplotlib types the keys as a Literal of every rcParam
+    return {
+        "font.family": "DejaVu Sans",
+        "font.size": 10.5,
+        "svg.fonttype": "path",
+        "svg.hashsalt": "sphinx-vlmcatalog",
+        "pdf.fonttype": 42,
+        "text.color": ink,
+        "axes.labelcolor": ink,
+        "axes.edgecolor": ink,
+        "xtick.color": ink,
+        "ytick.color": ink,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.facecolor": "none",
+        "figure.facecolor": "none",
+        "savefig.transparent": True,
+        "legend.frameon": False,
+        "path.simplify": False,
+    }
+
+
+def _draw_years(fig: Any, data: dict[str, Any], ink: str) -> None:
+    years = data["years"]
+    ax = fig.add_subplot()
+    bottom = [0] * len(years)
+    for s in data["series"]:
+        ax.bar(years, s["counts"], bottom=bottom, color=s["colour"], label=s["label"], width=0.8)
+        bottom = [b + c for b, c in zip(bottom, s["counts"], strict=True)]
+    ax.set_ylabel(data["ylabel"])
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", color=ink, alpha=0.3, linewidth=0.6)
+    ax.set_axisbelow(True)
+    if years:
+        ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
+    # above the plot, not inside it: a frameless legend over grid lines reads as struck through,
+    # and a framed one would need a background colour that suits both light and dark pages
+    fig.legend(loc="outside upper center", ncols=3, fontsize=9, columnspacing=1.2)
+
+
+def _draw_sizes(fig: Any, data: dict[str, Any], ink: str) -> None:
+    bars = data["bars"]
+    ax = fig.add_subplot()
+    labels = [f"{b['label']} ({b['year']})" if b["year"] else b["label"] for b in bars]
+    positions = list(range(len(bars)))
+    ax.barh(positions, [b["value"] for b in bars], color=PALETTE[0], height=0.7)
+    ax.set_xscale("log")
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: human_count(v)))
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    ax.set_yticks(positions, labels)
+    ax.invert_yaxis()  # oldest at the top, read like a timeline
+    for pos, b in zip(positions, bars, strict=True):
+        ax.text(b["value"] * 1.15, pos, human_count(b["value"]), va="center", fontsize=9)
+    if bars:
+        ax.set_xlim(min(b["value"] for b in bars) / 3, max(b["value"] for b in bars) * 8)
+    ax.set_xlabel(data["xlabel"] + " (log scale)")
+    ax.grid(axis="x", color=ink, alpha=0.3, linewidth=0.6)
+    ax.set_axisbelow(True)
+
+
+@contextlib.contextmanager
+def _quiet_font_subsetting() -> Any:
+    """Silence fontTools' INFO lines while the PDF backend subsets fonts, then restore."""
+    font_logger = logging.getLogger("fontTools")
+    level = font_logger.level
+    font_logger.setLevel(max(level, logging.WARNING))
+    try:
+        yield
+    finally:
+        font_logger.setLevel(level)
+
+
+def draw_chart(data: dict[str, Any], directory: Path, key: str) -> None:
+    """Write ``<key>.svg`` and ``<key>.pdf`` into ``directory`` unless both exist.
+
+    Each file is written under a temporary name and renamed, so parallel readers drawing the
+    same chart never see a half-written file (and the temporary names, starting with a dot,
+    never match the ``<key>.*`` glob Sphinx uses to find the candidates).
+    """
+    targets = [directory / f"{key}.{ext}" for ext in ("svg", "pdf")]
+    if all(t.is_file() for t in targets):
+        return
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for target in targets:
+        ink = INK if target.suffix == ".svg" else PRINT_INK
+        with matplotlib.rc_context(_rc(ink)), _quiet_font_subsetting():
+            if data["type"] == "dataset-size":
+                height = 1.0 + 0.2 * max(len(data["bars"]), 1)
+                fig = Figure(figsize=(6.4, height), layout="tight")
+                _draw_sizes(fig, data, ink)
+            else:
+                fig = Figure(figsize=(6.4, 3.8), layout="constrained")
+                _draw_years(fig, data, ink)
+            tmp = directory / f".tmp-{os.getpid()}-{target.name}"
+            metadata = {"Date": None} if target.suffix == ".svg" else {"CreationDate": None}
+            fig.savefig(tmp, format=target.suffix[1:], metadata=metadata)
+            os.replace(tmp, target)

@@ -1,0 +1,265 @@
+"""The base of every catalog directive, and the small renderers they share.
+
+:class:`CatalogDirective` gives access to the catalog and the domain, declares the selection
+options every family accepts (``:filter:``, ``:sort:``, ``:limit:``, ``:class:``, ``:name:``),
+evaluates them with the pure query layer, and records what the document showed so that
+:mod:`.store` can re-read exactly the right documents when the catalog changes. Catalog strings
+always go into ``Text`` and ``reference`` nodes; nothing is rendered to markup and re-parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, final
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from .catalog.digest import TAXONOMY_KEY
+from .catalog.entries import LINK_KINDS, Entry, SourceMention
+from .catalog.issues import Subtype
+from .catalog.query import QueryError, field_value, parse_query, parse_sort
+from .catalog.selection import run_selection
+from .config import get_config
+from .domain.catalog_domain import get_catalog, get_domain
+from .warnings_ import log_warning
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.util.typing import OptionSpec
+
+    from .catalog.index import Catalog
+    from .domain.catalog_domain import CatalogDomain
+
+#: Display names of link kinds.
+LINK_LABELS = {
+    "paper": "Paper",
+    "code": "Code",
+    "project": "Project",
+    "dataset": "Dataset",
+    "model": "Model",
+    "webpage": "Web",
+    "video": "Video",
+    "slides": "Slides",
+}
+
+
+def is_empty(value: Any) -> bool:
+    """True for None and empty strings or collections (rendered as an empty cell)."""
+    return value is None or value == "" or (isinstance(value, tuple | list | Mapping) and not value)
+
+
+def value_text(value: Any, catalog: Catalog | None = None, name: str = "") -> str:
+    """Plain text for a field value (lists joined; categories by title when known)."""
+    if isinstance(value, SourceMention):
+        return value.list
+    if isinstance(value, tuple | list):
+        if name in ("categories", "top_category") and catalog is not None:
+            return ", ".join(
+                catalog.categories[c].title if c in catalog.categories else c for c in value
+            )
+        return ", ".join(value_text(v) for v in value)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {value_text(v)}" for k, v in value.items())
+    return str(value)
+
+
+def entry_links(entry: Entry) -> tuple[tuple[str, str], ...]:
+    """The entry's links as (label, url), in :data:`LINK_KINDS` order."""
+    links = entry.links
+    return tuple((LINK_LABELS.get(kind, kind), links[kind]) for kind in LINK_KINDS if kind in links)
+
+
+def link_references(
+    links: tuple[tuple[str, str], ...], classes: tuple[str, ...] = ("vlmcat-link",), sep: str = ", "
+) -> list[nodes.Node]:
+    """External references for (label, url) pairs, ``sep`` between them."""
+    result: list[nodes.Node] = []
+    for label, url in links:
+        if result and sep:
+            result.append(nodes.Text(sep))
+        result.append(nodes.reference(label, label, refuri=url, classes=list(classes)))
+    return result
+
+
+def link_nodes(
+    entry: Entry, *, classes: tuple[str, ...] = ("vlmcat-link",), sep: str = ", "
+) -> list[Node]:
+    """The entry's links, in :data:`LINK_KINDS` order, as external references."""
+    return link_references(entry_links(entry), classes, sep)
+
+
+#: Prefix of the class that marks every rendering of an entry (a row, card or list item).
+ENTRY_CLASS_PREFIX = "vlmcat-id-"
+
+
+def entry_class(key: str) -> str:
+    """The class that marks every rendering of entry ``key``.
+
+    Ids are lowercase slugs, so they are safe inside a class name; readers' scripts, user CSS and
+    the coverage test find an entry's renderings by it.
+    """
+    return ENTRY_CLASS_PREFIX + key
+
+
+class _RefusedOption:
+    """An option value its converter refused; :meth:`CatalogDirective.run` warns and drops it."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def _tolerant(name: str, convert: Callable[[str], Any]) -> Callable[[str], Any]:
+    """``convert``, with a refused value kept as a :class:`_RefusedOption` instead of raised.
+
+    docutils turns a converter's error into an error message that replaces the whole directive,
+    so one mistyped option would drop a table of every entry from the page.
+    """
+
+    def converter(value: str) -> Any:  # (None for an option given without a value)
+        try:
+            return convert(value)
+        except (ValueError, TypeError) as exc:
+            reason = " ".join(str(exc).split()).rstrip(".")
+            return _RefusedOption(
+                f"invalid :{name}: value {(value or '').strip()!r} ({reason}); ignored"
+            )
+
+    return converter
+
+
+class CatalogDirective(SphinxDirective):
+    """Base of the catalog directives: selection options, catalog access, usage records."""
+
+    refused_options: set[str]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Make every option converter of a directive tolerant (see :func:`_tolerant`)."""
+        super().__init_subclass__(**kwargs)
+        spec = cls.option_spec or {}
+        cls.option_spec = {name: _tolerant(name, convert) for name, convert in spec.items()}
+
+    #: options every selecting directive accepts
+    selection_options: ClassVar[OptionSpec] = {
+        "filter": directives.unchanged,
+        "sort": directives.unchanged,
+        "limit": directives.positive_int,
+    }
+    #: options every catalog directive accepts
+    common_options: ClassVar[OptionSpec] = {
+        "class": directives.class_option,
+        "name": directives.unchanged,
+    }
+
+    @final
+    def run(self) -> list[Node]:
+        """Drop refused options with a warning, build the nodes (:meth:`run_catalog`) and give
+        them source info."""
+        #: options whose value was refused (warned about, then dropped)
+        self.refused_options = set()
+        for name, value in list(self.options.items()):
+            if isinstance(value, _RefusedOption):
+                self.warn(value.message, Subtype.DIRECTIVE)
+                del self.options[name]
+                self.refused_options.add(name)
+        result = self.run_catalog()
+        for node in result:
+            if isinstance(node, nodes.Element) and node.source is None:
+                self.set_source_info(node)
+        return result
+
+    def run_catalog(self) -> list[Node]:
+        """Validate options, build nodes, record usage; overridden by each directive."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ access
+
+    @property
+    def catalog(self) -> Catalog:
+        """The catalog of this build."""
+        return get_catalog(self.env)
+
+    @property
+    def domain(self) -> CatalogDomain:
+        """The ``vlm`` domain."""
+        return get_domain(self.env)
+
+    def warn(self, message: str, subtype: Subtype) -> None:
+        """Warn at this directive's line."""
+        log_warning(f"{self.name}: {message}", subtype, self.get_location())
+
+    # ------------------------------------------------------------------ selection
+
+    def select(self) -> list[Entry] | None:
+        """Entries chosen by ``:filter:``, ``:sort:`` and ``:limit:``; None after a warning.
+
+        The query and its result are recorded, so the document is re-read when the result
+        changes; the entries are recorded as shown.
+        """
+        filter_ = self.options.get("filter", "").strip()
+        sort = self.options.get("sort", get_config(self.env).table_sort).strip()
+        limit = self.options.get("limit")
+        try:
+            parse_query(filter_)
+        except QueryError as exc:
+            self.warn(f"invalid filter: {exc}", Subtype.QUERY)
+            return None
+        try:
+            parse_sort(sort) if sort else None
+        except QueryError as exc:
+            self.warn(f"invalid sort: {exc}", Subtype.QUERY)
+            return None
+        entries = run_selection(self.catalog, filter_, sort, limit)
+        ids = tuple(e.id for e in entries)
+        self.domain.note_query(self.env.docname, (filter_, sort, limit, ids))
+        self.note_shown(ids)
+        if not entries:
+            self.warn(f"no entries match {filter_!r}", Subtype.EMPTY_RESULT)
+        return entries
+
+    def lookup(self, key: str) -> Entry | None:
+        """The entry ``key``, or None after an ``unknown_entry`` warning.
+
+        Either way the id is recorded as shown, so adding the entry later re-reads the document.
+        """
+        self.note_shown([key])
+        entry = self.catalog.get(key)
+        if entry is None:
+            self.warn(f"unknown catalog entry '{key}'", Subtype.UNKNOWN_ENTRY)
+        return entry
+
+    def note_shown(self, ids: Any) -> None:
+        """Record entries whose content this document shows."""
+        self.domain.note_shown(self.env.docname, ids)
+
+    def note_taxonomy(self) -> None:
+        """Record that this document shows category titles."""
+        self.domain.note_shown(self.env.docname, [TAXONOMY_KEY])
+
+    # ------------------------------------------------------------------ nodes
+
+    def make_anchor(self, prefix: str, key: str) -> nodes.target:
+        """A target with a document-unique id derived from ``key`` (for links and LaTeX labels)."""
+        node_id = make_id(self.env, self.state.document, prefix, key)
+        target = nodes.target("", "", ids=[node_id])
+        self.state.document.note_explicit_target(target)
+        return target
+
+    def fallback_anchor(self, key: str) -> nodes.target:
+        """An anchor that links to ``key`` may use when the entry has no ``vlm-entry`` home."""
+        target = self.make_anchor("vlmcat", key)
+        self.domain.note_anchor(self.env.docname, key, target["ids"][0])
+        return target
+
+    def field_text(self, entry: Entry, name: str) -> str:
+        """Text of field ``name`` of ``entry`` ("" when empty)."""
+        value = field_value(entry, name)
+        if is_empty(value):
+            return ""
+        if name in ("categories", "top_category"):
+            self.note_taxonomy()
+        return value_text(value, self.catalog, name)

@@ -1,1 +1,0 @@
-"""Directives that put catalog entries into prose: tables, cards, lists and entry blocks."""

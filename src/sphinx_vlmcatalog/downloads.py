@@ -1,0 +1,258 @@
+"""Catalog downloads: the files written with every HTML build, and the directive and role that
+link to them.
+
+At ``build-finished`` the catalog is written into ``downloads/`` of the output directory, in the
+formats of :mod:`.export`: ``catalog.json`` with ``catalog.schema.json``, ``catalog.bib`` and the
+awesome-list ``catalog.md``. A file is rewritten only when its content changed.
+``vlmcatalog_downloads = False`` turns this off.
+
+Rendering every entry of a large catalog is most of the cost (half a second for ten thousand
+entries), and after an author edits one entry only that entry's texts change. So each entry's
+JSON line, BibTeX record and Markdown bullet is kept in the doctree directory under the entry's
+content digest (:class:`RenderedEntries`, a JSON file), and a rebuild renders only the entries
+that changed.
+
+``vlm-downloads`` lists the files, and the ``vlm-download`` role links to one inline. Their
+links are placeholders resolved by a post-transform, which knows the builder: HTML pages get a
+relative link to the file, other formats (where the files do not exist) the file name as
+literal text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.osutil import relative_uri
+
+from .catalog.issues import Subtype
+from .catalog.schema import export_schema
+from .config import get_config
+from .domain.catalog_domain import get_catalog, get_domain
+from .domain.links import current_builder
+from .export.bibtex import bibtex_record, export_bibtex
+from .export.json import entry_json, export_json
+from .export.markdown import entry_bullet, export_markdown
+from .version import __version__
+from .warnings_ import log_warning
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.util.typing import OptionSpec
+
+    from .catalog.entries import Entry
+    from .catalog.index import Catalog
+
+logger = logging.getLogger(__name__)
+
+#: Directory of the downloads, relative to the HTML output directory.
+DOWNLOAD_DIR = "downloads"
+
+#: File name -> what it holds, in the order ``vlm-downloads`` lists them.
+DOWNLOAD_FILES: dict[str, str] = {
+    "catalog.json": "every entry with the field names of the YAML files, and the taxonomy",
+    "catalog.schema.json": "the JSON Schema of catalog.json",
+    "catalog.bib": "every paper, model, dataset, benchmark and resource as a BibTeX record",
+    "catalog.md": "the catalog as an awesome-list README in Markdown",
+}
+
+#: File in the doctree directory that keeps :class:`RenderedEntries` between builds.
+RENDERED_FILE = "vlmcatalog-rendered.json"
+#: Bump when a renderer's output changes within one release of the package.
+RENDERED_FORMAT = 1
+
+
+class RenderedEntries:
+    """Each entry's texts from the last build, reused while the entry's content digest holds.
+
+    The file is only a speed-up, and plain JSON: a missing, unreadable or stale file (written by
+    another version of the package) renders everything again.
+    """
+
+    def __init__(self, path: Path, digests: dict[str, str]) -> None:
+        self.path = path
+        #: entry id -> content digest, as :mod:`.catalog.digest` computes it
+        self.digests = digests
+        self.stamp = f"{__version__}/{RENDERED_FORMAT}"
+        #: renderer name -> digest -> text: as stored by the last build, and as used by this one
+        self.stored = self._load()
+        self.used: dict[str, dict[str, str]] = {}
+
+    def _load(self) -> dict[str, dict[str, str]]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("stamp") != self.stamp:
+            return {}
+        texts = data.get("texts")
+        if not isinstance(texts, dict) or not all(isinstance(v, dict) for v in texts.values()):
+            return {}
+        return texts
+
+    def reusing(self, render: Callable[[Entry], str]) -> Callable[[Entry], str]:
+        """``render``, taking the text stored under the entry's digest when there is one."""
+        stored = self.stored.get(render.__name__, {})
+        used = self.used.setdefault(render.__name__, {})
+        digests = self.digests
+
+        def text(entry: Entry) -> str:
+            digest = digests.get(entry.id)
+            if digest is None:  # not digested: nothing to key it by
+                return render(entry)
+            found = stored.get(digest)
+            if not isinstance(found, str):
+                found = render(entry)
+            used[digest] = found
+            return found
+
+        return text
+
+    def save(self) -> None:
+        """Keep the texts this build used, if they differ from the stored ones."""
+        if self.used == self.stored:
+            return
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(json.dumps({"stamp": self.stamp, "texts": self.used}), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:  # a speed-up only
+            tmp.unlink(missing_ok=True)
+
+
+def download_texts(catalog: Catalog, rendered: RenderedEntries | None = None) -> dict[str, str]:
+    """The content of every file in :data:`DOWNLOAD_FILES`.
+
+    :param rendered: reuse entries' texts from an earlier build (and record this build's)
+    """
+    entries = list(catalog)
+    categories = list(catalog.categories.values())
+
+    def render(fn: Callable[[Entry], str]) -> Callable[[Entry], str]:
+        return rendered.reusing(fn) if rendered is not None else fn
+
+    return {
+        "catalog.json": export_json(entries, categories, render=render(entry_json)),
+        "catalog.schema.json": json.dumps(export_schema(), indent=2, ensure_ascii=False) + "\n",
+        "catalog.bib": export_bibtex(entries, render=render(bibtex_record)),
+        "catalog.md": export_markdown(entries, categories, render=render(entry_bullet)),
+    }
+
+
+def writes_downloads(builder: Builder) -> bool:
+    """True for builders whose output directory is a website (not epub, which is zipped first)."""
+    return (
+        builder.format == "html"
+        and not builder.name.startswith("epub")
+        and get_config(builder.env).downloads
+    )
+
+
+def write_files(texts: dict[str, str], directory: Path) -> int:
+    """Write ``texts`` (file name -> content) into ``directory``; the number of files changed."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for name, text in texts.items():
+        path = directory / name
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue  # unchanged: keep the file (and its mtime) as it is
+        path.write_text(text, encoding="utf-8")
+        written += 1
+    return written
+
+
+def write_downloads(app: Sphinx, exception: BaseException | None) -> None:
+    """Write the downloads and report (``build-finished``)."""
+    if exception is not None or not writes_downloads(app.builder):
+        return
+    digests = get_domain(app.env).data["digests"]
+    rendered = RenderedEntries(Path(app.doctreedir) / RENDERED_FILE, digests)
+    directory = Path(app.outdir) / DOWNLOAD_DIR
+    texts = download_texts(get_catalog(app.env), rendered)
+    rendered.save()
+    try:
+        written = write_files(texts, directory)
+    except OSError as exc:
+        problem = f"{exc.strerror or exc} ({exc.filename or directory})"
+        log_warning(f"cannot write the catalog downloads: {problem}", Subtype.DOWNLOAD, None)
+    else:
+        logger.info("vlmcatalog: downloads in %s (%d file(s) updated)", DOWNLOAD_DIR, written)
+
+
+class download_ref(nodes.reference):  # noqa: N801 - docutils node naming
+    """A link to a download file, resolved per builder by :class:`DownloadLinksTransform`."""
+
+
+def _download_ref(name: str) -> download_ref:
+    return download_ref(name, "", nodes.literal(name, name), download=name)
+
+
+class DownloadsDirective(SphinxDirective):
+    """``vlm-downloads``: a list of the download files with what each holds."""
+
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {"class": lambda arg: arg.split()}
+
+    def run(self) -> list[Node]:
+        """One bullet per file; links are placeholders until the write phase."""
+        blist = nodes.bullet_list(classes=["vlmcat-downloads", *self.options.get("class", [])])
+        self.set_source_info(blist)
+        for name, what in DOWNLOAD_FILES.items():
+            para = nodes.paragraph()
+            para += _download_ref(name)
+            para += nodes.Text(f": {what}.")
+            blist += nodes.list_item("", para)
+        return [blist]
+
+
+class DownloadRole(SphinxRole):
+    """``{vlm-download}`catalog.bib```: an inline link to one download file."""
+
+    def run(self) -> tuple[list[Node], list[nodes.system_message]]:
+        """A download link, or an error for a name that is not a download file."""
+        name = self.text.strip()
+        if name not in DOWNLOAD_FILES:
+            known = ", ".join(DOWNLOAD_FILES)
+            msg = self.inliner.reporter.error(
+                f"vlm-download: unknown download file {name!r} (known: {known})", line=self.lineno
+            )
+            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+        return [_download_ref(name)], []
+
+
+class DownloadLinksTransform(SphinxPostTransform):
+    """Point each :class:`download_ref` at its file, or turn it into text where there is none."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        """Resolve every download link of the document."""
+        builder = current_builder(self)
+        links = writes_downloads(builder)
+        base = builder.get_target_uri(self.env.docname) if links else ""
+        for node in list(self.document.findall(download_ref)):
+            if links:
+                uri = relative_uri(base, f"{DOWNLOAD_DIR}/{node['download']}")
+                ref = nodes.reference("", "", *node.children, refuri=uri, internal=False)
+                ref["classes"] = ["vlmcat-download"]
+                node.replace_self(ref)
+            else:
+                node.replace_self(node.children)
+
+
+def setup_downloads(app: Sphinx) -> None:
+    """Register ``vlm-downloads``, ``vlm-download``, their transform and the file writer."""
+    app.add_node(download_ref)
+    app.add_directive("vlm-downloads", DownloadsDirective)
+    app.add_role("vlm-download", DownloadRole())
+    app.add_post_transform(DownloadLinksTransform)
+    app.connect("build-finished", write_downloads)

@@ -1,0 +1,270 @@
+"""``vlm-table``: catalog entries as a real docutils table.
+
+Every builder knows ``table``/``tgroup``/``colspec``/``thead``/``tbody``/``row``/``entry``, so the
+table needs no writer of its own. The body is held as data until it is written
+(:mod:`.rows`): each cell is its text, a link to the row's entry, or the entry's links, which
+keeps a table of thousands of rows cheap to build, transform, pickle and write. Numeric cells
+keep a sort key for client-side sorting; the static order is already right, since sorting is
+numeric in the query layer. For LaTeX, long selections get ``longtable`` and, unless
+``:widths:`` is given, a ``tabular_col_spec`` of wrapping columns weighted by content, so titles
+wrap and the table fits the text width while HTML keeps automatic widths.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+
+from ..catalog.entries import Entry
+from ..catalog.issues import Subtype
+from ..catalog.query import QUANTITY_FIELDS, canonical_field, field_value, group_entries, quantity
+from ..config import COMPOSITE_COLUMNS, column_problem, get_config
+from ..directive import CatalogDirective, entry_links, is_empty, value_text
+from .rows import Cell, Row, make_rows
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.util.typing import OptionSpec
+
+    from ..catalog.query import Group
+
+#: Header text of columns whose name does not read well capitalised.
+HEADERS = {
+    "label": "Name",
+    "title+short": "Title",
+    "id": "Id",
+    "arxiv": "arXiv",
+    "doi": "DOI",
+    "short": "Short name",
+    "top_category": "Area",
+    "image_text_pairs": "Image-text pairs",
+}
+#: Relative LaTeX widths; long text gets more room so it wraps instead of overflowing.
+WEIGHTS = {
+    "title": 40,
+    "title+short": 44,
+    "summary": 40,
+    "notes": 36,
+    "authors": 24,
+    "label": 14,
+    "short": 12,
+    "id": 12,
+    "venue": 11,
+    "year": 7,
+    "links": 13,
+    "categories": 18,
+    "tags": 16,
+    "date": 10,
+}
+#: Columns that link to the entry's home, in order of preference (the first present wins).
+LINK_COLUMNS = ("label", "id", "title+short", "title", "short")
+#: Fields whose cells get a numeric ``vlm_sort`` key.
+NUMERIC_FIELDS = frozenset({"year", "classes", "train_size", "test_size"}) | QUANTITY_FIELDS
+
+
+def header_text(column: str) -> str:
+    """Header cell text for a column name."""
+    return HEADERS.get(column, column.replace("_", " ").capitalize())
+
+
+def _widths(argument: str | None) -> list[int] | str:
+    value = (argument or "").strip()
+    if value in ("auto", "grid"):
+        return value
+    parts = re.split(r"[\s,]+", value)
+    try:
+        widths = [int(p) for p in parts]
+    except ValueError:
+        widths = []
+    if not widths or any(w <= 0 for w in widths):
+        msg = "must be 'auto' or positive integers, one per column"
+        raise ValueError(msg)
+    return widths
+
+
+class CatalogTableDirective(CatalogDirective):
+    """``vlm-table [caption]``: a table of the selected entries."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[OptionSpec] = {
+        **CatalogDirective.selection_options,
+        **CatalogDirective.common_options,
+        "columns": directives.unchanged,
+        "group-by": directives.unchanged,
+        "group-style": lambda arg: directives.choice(arg, ("rows", "tables")),
+        "widths": _widths,
+    }
+
+    def run_catalog(self) -> list[Node]:
+        """Validate options, select, and build one table (or one per group)."""
+        columns = self.parse_columns()
+        widths = self.options.get("widths")
+        if isinstance(widths, list) and len(widths) != len(columns):
+            raise self.error(f"{len(widths)} widths given for {len(columns)} columns")
+        group_field = self.parse_group_by()
+        entries = self.select()
+        if entries is None:
+            return []
+        if not entries:
+            return [nodes.paragraph("", "No matching entries.", classes=["vlmcat-empty"])]
+        caption = self.arguments[0] if self.arguments else ""
+        if group_field is None:
+            return self.build_table(caption, columns, [(None, entries)], len(entries), True)
+        groups = group_entries(entries, group_field, self.catalog)
+        if group_field in ("categories", "top_category"):
+            self.note_taxonomy()
+        if self.options.get("group-style", "rows") == "rows":
+            rows = len(entries) + len(groups)
+            return self.build_table(
+                caption, columns, [(g, list(g.entries)) for g in groups], rows, True
+            )
+        result: list[Node] = []
+        for i, group in enumerate(groups):
+            title = f"{caption} — {group.title}" if caption else group.title
+            result += self.build_table(
+                title, columns, [(None, list(group.entries))], len(group.entries), i == 0
+            )
+        return result
+
+    def parse_columns(self) -> list[str]:
+        """``:columns:`` (or the configured default); unknown names warn and are dropped."""
+        text = self.options.get("columns")
+        if text is None:
+            return list(get_config(self.env).table_columns)
+        columns = []
+        for name in re.split(r"[\s,]+", text.strip()):
+            if not name:
+                continue
+            problem = column_problem(name)
+            if problem:
+                self.warn(f"{problem}; ignored", Subtype.DIRECTIVE)
+                continue
+            columns.append(name if name in COMPOSITE_COLUMNS else canonical_field(name) or name)
+        return columns or list(get_config(self.env).table_columns)
+
+    def parse_group_by(self) -> str | None:
+        """The canonical ``:group-by:`` field, or None (unknown fields warn)."""
+        name = self.options.get("group-by", "").strip()
+        if not name:
+            return None
+        found = canonical_field(name)
+        if found is None:
+            self.warn(f"unknown group-by field '{name}'; not grouped", Subtype.DIRECTIVE)
+        return found
+
+    def build_table(
+        self,
+        caption: str,
+        columns: list[str],
+        groups: list[tuple[Group | None, list[Entry]]],
+        nrows: int,
+        first: bool,
+    ) -> list[Node]:
+        """One table (and its LaTeX column spec) for ``groups`` of entries."""
+        widths = self.options.get("widths")
+        weights = widths if isinstance(widths, list) else [WEIGHTS.get(c, 12) for c in columns]
+        table = nodes.table(classes=["vlmcat-table", *self.options.get("class", [])])
+        table["vlm_columns"] = list(columns)  # for the reader's sorting and filtering (HTML)
+        if nrows > get_config(self.env).longtable_rows:
+            table["classes"].append("longtable")
+        table["classes"].append("colwidths-given" if isinstance(widths, list) else "colwidths-auto")
+        self.set_source_info(table)
+        if caption:
+            inline, messages = self.parse_inline(caption)
+            table += nodes.title(caption, "", *inline)
+            table += messages
+        if first:
+            self.add_name(table)
+        tgroup = nodes.tgroup(cols=len(columns))
+        table += tgroup
+        tgroup.extend(nodes.colspec(colwidth=w) for w in weights)
+        head_row = nodes.row()
+        for column in columns:
+            head_row += nodes.entry("", nodes.Text(header_text(column)))
+        tgroup += nodes.thead("", head_row)
+        link_column = next((c for c in LINK_COLUMNS if c in columns), None)
+        shows_taxonomy = [False]
+        makers = [self.cell_maker(c, c == link_column, shows_taxonomy) for c in columns]
+        sorters = [sort_key_maker(c) for c in columns]
+        rows: list[Row] = []
+        for group, entries in groups:
+            if group is not None:
+                rows.append((None, group.title, None))
+            rows.extend(
+                (
+                    entry.id,
+                    tuple([make(entry) for make in makers]),
+                    tuple([sort(entry) for sort in sorters]),
+                )
+                for entry in entries
+            )
+        tgroup += make_rows(rows, len(columns))
+        if shows_taxonomy[0]:
+            self.note_taxonomy()
+        result: list[Node] = []
+        if not isinstance(widths, list):
+            # LaTeX only: wrapping columns in proportion to their content (HTML skips this node)
+            total = sum(weights)
+            spec = "".join(
+                rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{{total}}}" for w in weights
+            )
+            result.append(addnodes.tabular_col_spec(spec=spec))
+        result.append(table)
+        return result
+
+    def cell_maker(
+        self, column: str, link: bool, shows_taxonomy: list[bool]
+    ) -> Callable[[Entry], Cell]:
+        """A function giving ``column``'s cell for an entry (see :mod:`.rows`), with the
+        per-column work done once.
+
+        Sets ``shows_taxonomy[0]`` when a cell shows category titles.
+        """
+        if column == "links":
+
+            def links_cell(entry: Entry) -> Cell:
+                links = entry_links(entry)
+                return ("links", links) if links else ""
+
+            return links_cell
+        catalog = self.catalog
+        taxonomy = column in ("categories", "top_category")
+        titles: dict[Any, str] = {}  # category keys -> their titles, joined
+
+        def text_of(entry: Entry) -> str:
+            if column == "title+short":
+                if entry.short and entry.short.casefold() not in entry.title.casefold():
+                    return f"{entry.title} ({entry.short})"
+                return entry.title
+            value = field_value(entry, column)
+            if is_empty(value):
+                return ""
+            if taxonomy:
+                shows_taxonomy[0] = True
+                text = titles.get(value)
+                if text is None:
+                    text = titles[value] = value_text(value, catalog, column)
+                return text
+            return value_text(value, catalog, column)
+
+        if link:
+
+            def link_cell(entry: Entry) -> Cell:
+                text = text_of(entry)
+                return ("ref", text) if text else ""
+
+            return link_cell
+        return text_of
+
+
+def sort_key_maker(column: str) -> Callable[[Entry], float | int | None]:
+    """The numeric sort key of ``column``'s cells (None for text columns and empty cells)."""
+    if column not in NUMERIC_FIELDS:
+        return lambda entry: None
+    return lambda entry: quantity(field_value(entry, column))
