@@ -24,7 +24,7 @@ _MARKUP = re.compile(r"([\\`*_\[\]<>#|!{}~$&])")
 def md_text(text: str) -> str:
     """Catalog text as literal Markdown: markup characters backslash-escaped, lines joined.
 
-    The importer undoes exactly this (:func:`..importer.markdown.unescape`), so titles with
+    The importer undoes exactly this (:func:`..importer.syntax.unescape`), so titles with
     ``<script>``, links or emphasis survive an export and re-import as text.
     """
     return _MARKUP.sub(r"\\\1", " ".join(text.split()))

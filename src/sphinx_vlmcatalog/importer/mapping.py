@@ -30,8 +30,8 @@ from typing import Any
 
 import yaml
 
-from .markdown import DEFAULT_TOPIC_SECTIONS
 from .normalize import title_key
+from .syntax import DEFAULT_TOPIC_SECTIONS
 
 
 class MappingError(ValueError):
