@@ -22,9 +22,10 @@ from sphinx.util import logging
 from .catalog import cache
 from .catalog.digest import changed_keys, entry_digests, field_digests
 from .catalog.loader import start_load
-from .catalog.query import parse_query
+from .catalog.query import QueryError, parse_query
+from .catalog.selection import run_selection
 from .config import get_config
-from .domain.catalog_domain import Transient, get_domain
+from .domain.catalog_domain import QueryRecord, Transient, get_domain
 from .warnings_ import log_warning
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def load_catalog_for_build(app: Sphinx) -> None:
     print_ = hashlib.sha256(repr(sorted(prints.items())).encode()).hexdigest()
     if domain.data["fingerprint"] == print_:
         domain.data["changed"] = set()
+        domain.data["reordered"] = False
         catalog = domain.catalog
         if catalog is None:  # the environment was unpickled: load it again, quietly
             catalog = pending.result().catalog
@@ -66,7 +68,12 @@ def load_catalog_for_build(app: Sphinx) -> None:
     digests = entry_digests(result.catalog, fields)
     previous = domain.data["digests"]
     domain.data["changed"] = changed_keys(previous, digests) if previous else set()
+    # tables, cards and lists without :sort: (and ties of a sort) show entries in catalog order,
+    # which moving an entry or renaming a file changes without changing any entry
+    order = hashlib.sha256("\n".join(result.catalog.entries).encode()).hexdigest()
+    domain.data["reordered"] = bool(previous) and domain.data["order"] != order
     domain.data.update(
+        order=order,
         catalog=Transient(result.catalog),
         fingerprint=print_,
         digests=digests,
@@ -108,12 +115,14 @@ def outdated_documents(
     """Documents to re-read because the catalog changed under them (``env-get-outdated``)."""
     domain = get_domain(env)
     changed_ids: set[str] = domain.data["changed"]
+    reordered: bool = domain.data["reordered"]
     catalog = domain.catalog
-    if not changed_ids or catalog is None:
+    if not (changed_ids or reordered) or catalog is None:
         return []
     # A query matches each entry on the entry's own fields, so only a changed entry can change
     # its result: by leaving it (it is in the stored result), joining it, or moving within it.
-    # Testing the changed entries alone is much cheaper than running every query again.
+    # Testing the changed entries alone is much cheaper than running every query again, which
+    # is only needed when entries changed places in the catalog.
     changed_entries = [e for i in changed_ids if (e := catalog.get(i)) is not None]
     matched: dict[str, bool] = {}
 
@@ -121,20 +130,26 @@ def outdated_documents(
         if filter_ not in matched:
             try:
                 query = parse_query(filter_)
-            except ValueError:  # QueryError; the document will warn again when re-read
+            except QueryError:  # the document will warn again when re-read
                 matched[filter_] = False
             else:
                 matched[filter_] = any(query.matches(e) for e in changed_entries)
         return matched[filter_]
 
+    def result_changed(query: QueryRecord) -> bool:
+        filter_, sort, limit, ids = query
+        if reordered:
+            try:
+                return tuple(e.id for e in run_selection(catalog, filter_, sort, limit)) != ids
+            except QueryError:
+                return False
+        return not changed_ids.isdisjoint(ids) or matches_changed(filter_)
+
     outdated = []
     for docname, rec in sorted(domain.docs.items()):
         if docname in removed or docname in changed or docname not in env.found_docs:
             continue
-        if rec["shown"] & changed_ids or any(
-            (ids is not None and not changed_ids.isdisjoint(ids)) or matches_changed(f)
-            for f, _sort, _limit, ids in rec["queries"]
-        ):
+        if rec["shown"] & changed_ids or any(result_changed(q) for q in rec["queries"]):
             outdated.append(docname)
     logger.info(
         "vlmcatalog: %d catalog entries changed; %d documents show them",

@@ -104,6 +104,8 @@ class CatalogDomain(Domain):
         "digests": {},  # id -> content digest (catalog.digest.entry_digests)
         "field_digests": {},  # file -> (hash of its bytes, catalog.digest.field_digests of it)
         "changed": set(),  # ids changed by this build's reload (empty when up to date)
+        "order": "",  # digest of the entry ids in catalog order
+        "reordered": False,  # whether this build's reload changed the order
         "docs": {},  # docname -> DocRecord
         "index": {},  # id -> (docname, anchor, priority); computed at env-updated
         "print_index": {},  # the same without entry pages, for single-document builders
@@ -112,7 +114,8 @@ class CatalogDomain(Domain):
     # 1: first version
     # 2: print_index and mentions (entry pages); the catalog is held in a Transient, kept out
     #    of pickles (reloaded from the file cache)
-    data_version = 2
+    # 3: order and reordered (catalog order changes re-read pages)
+    data_version = 3
 
     # ---------------------------------------------------------------- typed access
 

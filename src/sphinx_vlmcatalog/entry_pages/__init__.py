@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..assets import add_static_dir, page_has_class
 from .mentions import MentionsTransform, mentions_updated
 from .pages import EntryIndexDirective, EntryPageDirective
-from .stubs import write_entry_pages
+from .stubs import remove_deleted_pages, write_entry_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,6 +38,7 @@ def setup_entry_pages(app: Sphinx) -> None:
     app.add_directive("vlm-entry-page", EntryPageDirective)
     app.add_directive("vlm-entry-index", EntryIndexDirective)
     app.connect("builder-inited", write_entry_pages)
+    app.connect("env-get-outdated", remove_deleted_pages)
     app.connect("env-updated", mentions_updated)
     app.add_post_transform(MentionsTransform)
     static = Path(__file__).parent / "static"

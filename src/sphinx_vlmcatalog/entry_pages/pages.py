@@ -130,7 +130,10 @@ class EntryIndexDirective(CatalogDirective):
     def run_catalog(self) -> list[Node]:
         """A titled section with one compact list per kind."""
         catalog = self.catalog
-        self.note_shown(list(catalog.entries))
+        every = tuple(catalog.entries)
+        self.note_shown(every)
+        # entries of one year are listed in catalog order: moving one re-reads the page
+        self.domain.note_query(self.env.docname, ("", "", None, every))
         section = nodes.section(
             ids=[make_id(self.env, self.state.document, "", "catalog-entries")],
             classes=["vlmcat-entry-index"],

@@ -46,7 +46,18 @@ def entry_stub(key: str) -> str:
 def index_stub(keys: list[str]) -> str:
     """The source of the index page: the listing and a hidden toctree of every entry page."""
     toc = "".join(f"   {key}\n" for key in keys)
-    return f":orphan:\n\n{MARKER}\n\n.. vlm-entry-index::\n\n.. toctree::\n   :hidden:\n\n{toc}"
+    # the marker comes first, as in every stub: a comment before the field list still leaves
+    # ``:orphan:`` the document's metadata
+    return f"{MARKER}\n\n:orphan:\n\n.. vlm-entry-index::\n\n.. toctree::\n   :hidden:\n\n{toc}"
+
+
+#: How index pages written before the marker came first begin.
+_OLD_INDEX_START = f":orphan:\n\n{MARKER}"
+
+
+def is_generated(text: str) -> bool:
+    """True for the text of a page this module wrote."""
+    return text.startswith((MARKER, _OLD_INDEX_START))
 
 
 def _write_if_changed(path: Path, text: str) -> bool:
@@ -55,7 +66,7 @@ def _write_if_changed(path: Path, text: str) -> bool:
         old = path.read_text(encoding="utf-8")
         if old == text:
             return True
-        if not old.startswith(MARKER) and path.suffix == ".rst":
+        if not is_generated(old) and path.suffix == ".rst":
             return False
     path.write_text(text, encoding="utf-8")
     return True
@@ -84,7 +95,7 @@ def write_entry_pages(app: Sphinx) -> None:
             )
         written += 1
     for path in folder.glob("*.rst"):
-        if path.name not in wanted and path.read_text(encoding="utf-8").startswith(MARKER):
+        if path.name not in wanted and is_generated(path.read_text(encoding="utf-8")):
             path.unlink()
     logger.info("vlmcatalog: %d entry pages in %s/", written - 1, folder_name)
 
@@ -93,3 +104,20 @@ def is_entry_page(env: BuildEnvironment, docname: str) -> bool:
     """True for the generated entry pages and their index."""
     folder = get_config(env).entry_pages
     return bool(folder) and docname.startswith(folder + "/")
+
+
+def remove_deleted_pages(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Delete the output of entry pages whose entry left the catalog (``env-get-outdated``).
+
+    Sphinx leaves the output of a removed document in place; these documents were removed by
+    us, not by the author, and a clean build would not have them.
+    """
+    outfile = getattr(app.builder, "get_outfilename", None)
+    if outfile is None:  # builders without a file per document
+        return []
+    for docname in sorted(removed):
+        if is_entry_page(env, docname):
+            Path(outfile(docname)).unlink(missing_ok=True)
+    return []

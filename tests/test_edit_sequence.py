@@ -1,0 +1,121 @@
+"""Incremental equals clean: after each catalog edit of a sequence, every HTML page of the
+incremental build is the page a clean build of the same sources writes.
+
+One project is edited and rebuilt in place, with entry pages on; after each edit a copy of its
+sources (without the build and the generated entry pages) is built from nothing, and the two
+outputs are compared file by file: the same pages, the same bytes, the same warnings.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from util import make_app_copy, warnings
+
+PAGES = {"vlmcatalog_entry_pages": "entries"}
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def add_entry(src: Path) -> None:
+    models = src / "catalog" / "models.yaml"
+    models.write_text(
+        models.read_text(encoding="utf-8")
+        + "  - id: newmodel\n    kind: model\n    title: A New Model\n    year: 2023\n"
+        "    categories: [mllm]\n",
+        encoding="utf-8",
+    )
+
+
+def delete_entry(src: Path) -> None:
+    # tpt is shown in tables, cards and lists, and has an entry page; nothing relates to it
+    path = src / "catalog" / "papers" / "transfer.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: tpt\n")
+    end = text.index("  - id: flava\n")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+def move_entry(src: Path) -> None:
+    # flava moves before coop: tables, cards and lists without :sort: show catalog order
+    path = src / "catalog" / "papers" / "transfer.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: flava\n")
+    flava = text[start:]
+    rest = text[:start]
+    head = "entries:\n"
+    path.write_text(head + flava + rest[len(head) :], encoding="utf-8")
+
+
+def rename_file(src: Path) -> None:
+    # files load in name order, so every dataset now comes after the models and papers
+    catalog = src / "catalog"
+    (catalog / "datasets.yaml").rename(catalog / "zz-datasets.yaml")
+
+
+def edit_taxonomy(src: Path) -> None:
+    replace(src / "catalog" / "taxonomy.yaml", "title: Prompt tuning", "title: Prompt learning")
+
+
+def edit_relation(src: Path) -> None:
+    replace(
+        src / "catalog" / "papers" / "transfer.yaml",
+        "relations: {builds_on: [coop]}",
+        "relations: {builds_on: [coop, clip]}",
+    )
+
+
+EDITS: list[Callable[[Path], None]] = [
+    add_entry,
+    delete_entry,
+    move_entry,
+    rename_file,
+    edit_taxonomy,
+    edit_relation,
+]
+
+
+def html_files(outdir: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(outdir)): p.read_bytes()
+        for p in sorted(outdir.rglob("*.html"))
+        if "_static" not in p.parts
+    }
+
+
+def clean_copy(src: Path, dest: Path) -> None:
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("_build", "entries"))
+
+
+def build(src: Path) -> tuple[dict[str, bytes], str]:
+    app = make_app_copy("test-basic", src, confoverrides=PAGES)
+    try:
+        app.build()
+        return html_files(Path(app.outdir)), warnings(app)
+    finally:
+        app.cleanup()
+
+
+@pytest.mark.slow
+def test_every_page_of_an_incremental_build_equals_a_clean_build(tmp_path) -> None:
+    src = tmp_path / "incremental"
+    _, first = build(src)
+    assert first == ""
+    for edit in EDITS:
+        edit(src)
+        pages, warned = build(src)
+        clean_copy(src, tmp_path / "clean")
+        clean_pages, clean_warned = build(tmp_path / "clean")
+        assert sorted(pages) == sorted(clean_pages), edit.__name__
+        different = [name for name in pages if pages[name] != clean_pages[name]]
+        assert different == [], edit.__name__
+        assert warned == clean_warned == "", edit.__name__
