@@ -46,6 +46,47 @@ def test_drawing_is_deterministic(tmp_path: Path) -> None:
     )
 
 
+#: Labels matplotlib would read as mathtext or leave out of a legend, were they not plain text.
+HOSTILE_LABELS = ["$\\foo{$", "US$5 to $10", "_hidden", "$x^2$"]
+
+
+def test_labels_are_plain_text(tmp_path: Path) -> None:
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    from sphinx_vlmcatalog.charts import draw
+
+    years = {
+        "type": "year-by-category",
+        "years": [2021, 2022],
+        "series": [
+            {"label": label, "colour": "#4e79a7", "counts": [1, i]}
+            for i, label in enumerate(HOSTILE_LABELS)
+        ],
+        "ylabel": "works",
+        "alt": "",
+    }
+    sizes = {
+        "type": "dataset-size",
+        "bars": [{"label": label, "year": 2020, "value": 1e6} for label in HOSTILE_LABELS],
+        "xlabel": "image-text pairs",
+        "alt": "",
+    }
+    for data in (years, sizes):
+        draw.draw_chart(data, tmp_path, draw.chart_key(data))  # mathtext would raise here
+        with matplotlib.rc_context(draw._rc(draw.INK)):
+            fig = Figure()
+            if data is years:
+                draw._draw_years(fig, data, draw.INK)
+                texts = fig.legends[0].get_texts()
+            else:
+                draw._draw_sizes(fig, data, draw.INK)
+                texts = fig.axes[0].get_yticklabels()
+        assert [t.get_text().removesuffix(" (2020)") for t in texts] == HOSTILE_LABELS
+        assert not any(t.get_parse_math() for t in texts)
+    assert len(list(tmp_path.glob("*.svg"))) == len(list(tmp_path.glob("*.pdf"))) == 2
+
+
 def test_unknown_chart_type_is_a_warning_at_its_line(tmp_path: Path) -> None:
     app = make_app_copy("test-downloads", tmp_path / "src")
     (tmp_path / "src" / "charts.rst").write_text(

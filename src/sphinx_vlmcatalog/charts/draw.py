@@ -25,7 +25,7 @@ from typing import Any
 from .data import PALETTE, human_count
 
 #: Bump when the drawing code changes, so charts drawn by older code are redrawn.
-CHART_VERSION = 4
+CHART_VERSION = 5
 
 #: Grey of text, axes and grid in SVG (web pages): about 4:1 on white and 5:1 on near-black.
 INK = "#7f7f7f"
@@ -60,6 +60,8 @@ def _rc(ink: str) -> Any:  # matplotlib types the keys as a Literal of every rcP
         "savefig.transparent": True,
         "legend.frameon": False,
         "path.simplify": False,
+        # labels are catalog text: '$' is a dollar sign, never the start of mathtext
+        "text.parse_math": False,
     }
 
 
@@ -67,8 +69,9 @@ def _draw_years(fig: Any, data: dict[str, Any], ink: str) -> None:
     years = data["years"]
     ax = fig.add_subplot()
     bottom = [0] * len(years)
+    handles = []
     for s in data["series"]:
-        ax.bar(years, s["counts"], bottom=bottom, color=s["colour"], label=s["label"], width=0.8)
+        handles.append(ax.bar(years, s["counts"], bottom=bottom, color=s["colour"], width=0.8))
         bottom = [b + c for b, c in zip(bottom, s["counts"], strict=True)]
     ax.set_ylabel(data["ylabel"])
     ax.yaxis.get_major_locator().set_params(integer=True)
@@ -79,7 +82,9 @@ def _draw_years(fig: Any, data: dict[str, Any], ink: str) -> None:
         ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
     # above the plot, not inside it: a frameless legend over grid lines reads as struck through,
     # and a framed one would need a background colour that suits both light and dark pages
-    fig.legend(loc="outside upper center", ncols=3, fontsize=9, columnspacing=1.2)
+    # (handles and labels given explicitly: a label beginning with '_' is not left out)
+    labels = [s["label"] for s in data["series"]]
+    fig.legend(handles, labels, loc="outside upper center", ncols=3, fontsize=9, columnspacing=1.2)
 
 
 def _draw_sizes(fig: Any, data: dict[str, Any], ink: str) -> None:
