@@ -116,3 +116,44 @@ def test_markdown_topics_hostile(tmp_path: Path) -> None:
     run_import([md], tmp_path / "out", None, progress=None)
     [back] = read_entries(tmp_path / "out", strict=False)[0]
     assert (back.title, back.points) == (topic.title, topic.points)
+
+
+def test_markdown_export_is_inert_for_a_real_parser() -> None:
+    """Headings and links as a CommonMark parser reads them: no HTML, no extra link."""
+    from markdown_it import MarkdownIt
+
+    from sphinx_vlmcatalog.catalog.entries import Category, Paper
+
+    hostile = '<img src=x onerror="alert(1)"> [a](javascript:b)'
+    urls = [
+        "https://example.org/a)[click](javascript:alert(1))",
+        "https://example.org/w(i)ki",
+        "https://example.org/back\\)slash",
+    ]
+    entries = [
+        Paper(id=f"p{i}", kind="paper", title="T", links={"paper": url}, categories=("c",))
+        for i, url in enumerate(urls)
+    ]
+    text = export_markdown(entries, [Category("c", hostile)])
+    tokens = MarkdownIt("commonmark").parse(text)
+    inline = [child for t in tokens for child in (t.children or [])]
+    assert not [t for t in [*tokens, *inline] if t.type.startswith("html") and "<img" in t.content]
+    heading = next(t for t in tokens if t.type == "inline" and "img" in t.content)
+    assert "".join(c.content for c in heading.children if c.type == "text") == hostile
+    hrefs = [t.attrs["href"] for t in inline if t.type == "link_open"]
+    # markdown-it percent-encodes what a browser would; compared after decoding, one link each
+    from urllib.parse import unquote
+
+    assert [unquote(h) for h in hrefs] == urls
+
+
+def test_markdown_links_with_parentheses_round_trip(tmp_path: Path) -> None:
+    from sphinx_vlmcatalog.catalog.entries import Paper
+
+    url = "https://example.org/a)[click](javascript:alert(1))\\x"
+    paper = Paper(id="p", kind="paper", title="T", year=2020, links={"paper": url})
+    md = tmp_path / "README.md"
+    md.write_text(export_markdown([paper]), encoding="utf-8")
+    run_import([md], tmp_path / "out", None, progress=None)
+    [back] = read_entries(tmp_path / "out", strict=False)[0]
+    assert dict(back.links) == {"paper": url}

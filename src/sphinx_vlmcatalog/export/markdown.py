@@ -30,6 +30,21 @@ def md_text(text: str) -> str:
     return _MARKUP.sub(r"\\\1", " ".join(text.split()))
 
 
+#: Characters that would end a link destination early, or begin an escape, unless it is
+#: written between angle brackets (URLs never hold ``<`` or ``>``: validation refuses them).
+_URL_SPECIAL = re.compile(r"[()\\\s]")
+
+
+def md_url(url: str) -> str:
+    """A link destination that is exactly ``url``: between angle brackets (with backslashes
+    escaped) when it holds ``(``, ``)`` or ``\\``, so that ``https://a/b)[x](javascript:y)``
+    stays one link."""
+    if _URL_SPECIAL.search(url) is None:
+        return url
+    escaped = url.replace("\\", "\\\\")
+    return f"<{escaped}>"
+
+
 def entry_bullet(e: Entry) -> str:
     """An entry's bullet: its line, and an indented line of links if it has any."""
     head = f"`{e.short}` " if e.short and "`" not in e.short else ""
@@ -40,7 +55,9 @@ def entry_bullet(e: Entry) -> str:
         + (f" {when}." if when else "")
         + f" <!-- id: {e.id}, kind: {e.kind} -->"
     )
-    links = " ".join(f"[[{k.capitalize()}]({e.links[k]})]" for k in LINK_KINDS if k in e.links)
+    links = " ".join(
+        f"[[{k.capitalize()}]({md_url(e.links[k])})]" for k in LINK_KINDS if k in e.links
+    )
     return f"{line}\n  {links}" if links else line
 
 
@@ -71,7 +88,7 @@ def export_markdown(
         items = by_cat.get(key, [])
         if not items and not any(k.startswith(key + ".") for k in by_cat):
             continue
-        lines += [f"{'#' * min(2 + depth, 6)} {heading}", ""]
+        lines += [f"{'#' * min(2 + depth, 6)} {md_text(heading)}", ""]
         lines += map(render, sorted(items, key=lambda x: (x.year or 0, x.id)))
         if items:
             lines.append("")

@@ -136,7 +136,11 @@ def find_links(text: str) -> list[tuple[str, str]]:
     text = BADGE.sub("", text)
     out = []
     for m in LINK.finditer(text):
-        url = m.group(2).strip("<>").strip()
+        destination = m.group(2)
+        if destination.startswith("<"):  # <...> may hold parentheses and escaped backslashes
+            url = unescape(destination[1:-1]).strip()
+        else:
+            url = destination.strip()
         if url.startswith(("http://", "https://")):
             out.append((m.group(1).strip(), url))
     return out
