@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from .catalog import cache
 from .catalog.entries import Entry
 from .catalog.index import Catalog
+from .catalog.issues import safe_text
 from .catalog.loader import LoadResult, load_catalog
 from .catalog.query import (
     QueryError,
@@ -90,12 +91,12 @@ def cmd_query(args: argparse.Namespace) -> int:
         query = parse_query(args.expr)
         keys = parse_sort(args.sort) if args.sort else []
     except QueryError as exc:
-        print(f"vlmcatalog query: {exc}", file=sys.stderr)
+        print(f"vlmcatalog query: {safe_text(str(exc))}", file=sys.stderr)
         return 2
     columns = [c.strip() for c in args.columns.split(",") if c.strip()]
     bad = [c for c in columns if canonical_field(c) is None]
     if bad:
-        print(f"vlmcatalog query: unknown column(s): {', '.join(bad)}", file=sys.stderr)
+        print(f"vlmcatalog query: unknown column(s): {safe_text(', '.join(bad))}", file=sys.stderr)
         return 2
     result = _load(args.paths, quiet=True)
     if result.issues:
@@ -116,15 +117,17 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cell(entry: Entry, column: str) -> str:
-    """Plain-text value of one column, for terminals."""
+    """Plain-text value of one column, for terminals (control characters escaped)."""
     value = field_value(entry, column)
     if value is None:
         return ""
     if isinstance(value, dict):
-        return " ".join(f"{k}={v}" for k, v in value.items())
-    if isinstance(value, tuple):
-        return ", ".join(getattr(v, "list", str(v)) for v in value)
-    return " ".join(str(value).split())
+        text = " ".join(f"{k}={v}" for k, v in value.items())
+    elif isinstance(value, tuple):
+        text = ", ".join(getattr(v, "list", str(v)) for v in value)
+    else:
+        text = " ".join(str(value).split())
+    return safe_text(text)
 
 
 def print_table(entries: Sequence[Entry], columns: Sequence[str]) -> None:

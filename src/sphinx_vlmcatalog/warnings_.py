@@ -3,7 +3,9 @@
 Every message goes through :func:`log_warning`, so each carries ``type="vlmcatalog"``, a
 subtype from :class:`~sphinx_vlmcatalog.catalog.issues.Subtype` and a location, and users can
 silence one kind with ``suppress_warnings = ["vlmcatalog.<subtype>"]``. Sphinx >= 8 appends
-the ``[type.subtype]`` suffix itself, so it is never written here.
+the ``[type.subtype]`` suffix itself, so it is never written here. Messages and locations hold
+catalog data, so control characters are escaped and long values cut (:func:`.safe_text`): a
+value cannot forge a ``path:line`` line, a CI annotation or a terminal sequence.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from .catalog.issues import Subtype
+from .catalog.issues import Subtype, safe_text
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -40,8 +42,10 @@ def log_warning(
     :param once: report an identical message only once per build
     :param error: log at ERROR level (``vlmcatalog_strict``) instead of WARNING
     """
+    if isinstance(location, str):
+        location = safe_text(location)
     kwargs: dict[str, Any] = {"type": WARNING_TYPE, "subtype": str(subtype), "location": location}
     if once:
         kwargs["once"] = True
     level = _stdlib_logging.ERROR if error else _stdlib_logging.WARNING
-    logger.log(level, message, **kwargs)
+    logger.log(level, safe_text(message), **kwargs)

@@ -8,10 +8,27 @@ Enum names every subtype for both (and the warnings reference page is generated 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from typing import Self
 
 from .entries import SourceRef
+
+#: Characters that must not reach a terminal or a log as they are: C0 and C1 controls (a
+#: newline would start a forged ``path:line:`` line, ESC a terminal sequence), DEL, the Unicode
+#: line separators and the bidirectional overrides that reorder what a reader sees.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: Longest message shown; the rest is cut (a one-megabyte key is not echoed whole).
+MAX_MESSAGE = 1000
+
+
+def safe_text(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text`` fit for one line of a terminal or log: unsafe characters written as escapes
+    (``\\n``, ``\\x1b``, ``\\u202e``) and anything past ``limit`` characters cut."""
+    text = _UNSAFE.sub(lambda m: ascii(m.group())[1:-1], text)
+    if len(text) > limit:
+        text = f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+    return text
 
 
 class Subtype(enum.StrEnum):
@@ -104,4 +121,4 @@ class Issue:
     where: SourceRef
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return f"{safe_text(str(self.where))}: {safe_text(self.message)}"

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..catalog.issues import safe_text
+
 Severity = Literal["error", "warning"]
 
 
@@ -24,7 +26,7 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return safe_text(f"{self.path}:{self.line}: {self.severity}: {self.message}")
 
 
 @dataclass
