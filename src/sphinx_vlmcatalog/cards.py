@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .config import get_config
-from .directive import CatalogDirective, entry_class, link_nodes
+from .directive import CatalogDirective, entry_class, link_nodes, verbatim
 from .domain.links import make_entry_ref
 
 if TYPE_CHECKING:
@@ -52,8 +52,10 @@ def separator() -> nodes.inline:
 class _CardMixin(CatalogDirective):
     def build_card(self, entry: Entry) -> nodes.container:
         """One card: anchor, linked label, full title, badges, summary, link buttons."""
-        card = nodes.container(
-            classes=["vlmcat-card", f"vlmcat-kind-{entry.kind}", entry_class(entry.id)]
+        card = verbatim(
+            nodes.container(
+                classes=["vlmcat-card", f"vlmcat-kind-{entry.kind}", entry_class(entry.id)]
+            )
         )
         self.set_source_info(card)
         card += self.fallback_anchor(entry.id)

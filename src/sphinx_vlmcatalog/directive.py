@@ -10,7 +10,7 @@ always go into ``Text`` and ``reference`` nodes; nothing is rendered to markup a
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, final
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, final
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -89,6 +89,16 @@ def link_nodes(
 ) -> list[Node]:
     """The entry's links, in :data:`LINK_KINDS` order, as external references."""
     return link_references(entry_links(entry), classes, sep)
+
+
+ElementT = TypeVar("ElementT", bound=nodes.Element)
+
+
+def verbatim(node: ElementT) -> ElementT:
+    """Mark ``node`` as catalog data: Sphinx's SmartQuotes then leaves the text inside exactly as
+    written (``--flag`` keeps two hyphens, quotes stay straight, as in tables)."""
+    node["support_smartquotes"] = False
+    return node
 
 
 #: Prefix of the class that marks every rendering of an entry (a row, card or list item).

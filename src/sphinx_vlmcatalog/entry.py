@@ -17,7 +17,7 @@ from sphinx import addnodes
 
 from .catalog.entries import RELATION_INVERSE, RELATION_KINDS, Entry, data_fields
 from .config import get_config
-from .directive import CatalogDirective, is_empty, link_nodes
+from .directive import CatalogDirective, is_empty, link_nodes, verbatim
 from .domain.links import make_entry_ref
 
 if TYPE_CHECKING:
@@ -73,9 +73,8 @@ class CatalogEntryDirective(CatalogDirective):
 
     def block(self, entry: Entry, *, title: bool) -> nodes.container:
         """The classed container with (optionally) the title, and the field list."""
-        block = nodes.container(
-            classes=["vlmcat-entry", f"vlmcat-kind-{entry.kind}", *self.options.get("class", [])]
-        )
+        classes = ["vlmcat-entry", f"vlmcat-kind-{entry.kind}", *self.options.get("class", [])]
+        block = verbatim(nodes.container(classes=classes))
         self.set_source_info(block)
         self.add_name(block)
         if title:

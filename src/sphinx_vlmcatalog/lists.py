@@ -13,7 +13,7 @@ from docutils.parsers.rst import directives
 
 from .catalog.issues import Subtype
 from .catalog.query import canonical_field, group_entries
-from .directive import CatalogDirective, entry_class, link_nodes
+from .directive import CatalogDirective, entry_class, link_nodes, verbatim
 from .domain.links import make_entry_ref
 
 if TYPE_CHECKING:
@@ -51,7 +51,8 @@ class CatalogListDirective(CatalogDirective):
                 self.note_taxonomy()
             result = []
             for group in group_entries(entries, group_field, self.catalog):
-                result.append(nodes.rubric(group.title, group.title, classes=["vlmcat-group"]))
+                rubric = nodes.rubric(group.title, group.title, classes=["vlmcat-group"])
+                result.append(verbatim(rubric))
                 result.append(self.build_list(group.entries))
         first = next(n for n in result if isinstance(n, nodes.Element))
         self.add_name(first)
@@ -59,7 +60,7 @@ class CatalogListDirective(CatalogDirective):
 
     def build_list(self, entries: Sequence[Entry]) -> nodes.bullet_list:
         """One bullet list."""
-        blist = nodes.bullet_list(classes=["vlmcat-list", *self.options.get("class", [])])
+        blist = verbatim(nodes.bullet_list(classes=["vlmcat-list", *self.options.get("class", [])]))
         self.set_source_info(blist)
         for entry in entries:
             para = nodes.paragraph()

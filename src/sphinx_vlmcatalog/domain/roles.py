@@ -64,6 +64,7 @@ class EntryRole(XRefRole):
             assert isinstance(inner, nodes.Element)
             inner.clear()
             inner += nodes.Text(entry.label)
+            inner["support_smartquotes"] = False  # catalog data, as written (see verbatim())
         domain = get_domain(env)
         domain.note_shown(env.docname, [key])
         domain.note_refs(env.docname, [key])

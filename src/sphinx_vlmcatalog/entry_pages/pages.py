@@ -18,7 +18,7 @@ from sphinx.util.nodes import make_id
 from ..catalog.entries import EntryKind
 from ..catalog.query import field_value
 from ..catalog.selection import run_selection
-from ..directive import CatalogDirective
+from ..directive import CatalogDirective, verbatim
 from ..domain.links import make_entry_ref
 from ..entry import CatalogEntryDirective
 from ..export.bibtex import bibtex_record, citable
@@ -62,9 +62,11 @@ class EntryPageDirective(CatalogEntryDirective):
         if entry is None:
             return []
         title = page_title(entry)
-        section = nodes.section(
-            ids=[make_id(self.env, self.state.document, "entry", key)],
-            classes=["vlmcat-entry-page"],
+        section = verbatim(
+            nodes.section(
+                ids=[make_id(self.env, self.state.document, "entry", key)],
+                classes=["vlmcat-entry-page"],
+            )
         )
         section += nodes.title(title, title)
         section.extend(self.home_target(entry))
@@ -134,9 +136,11 @@ class EntryIndexDirective(CatalogDirective):
         self.note_shown(every)
         # entries of one year are listed in catalog order: moving one re-reads the page
         self.domain.note_query(self.env.docname, ("", "", None, every))
-        section = nodes.section(
-            ids=[make_id(self.env, self.state.document, "", "catalog-entries")],
-            classes=["vlmcat-entry-index"],
+        section = verbatim(
+            nodes.section(
+                ids=[make_id(self.env, self.state.document, "", "catalog-entries")],
+                classes=["vlmcat-entry-index"],
+            )
         )
         title = "Catalog entries"
         section += nodes.title(title, title)
