@@ -31,6 +31,7 @@ A row is ``(entry_id, cells, sort_keys)``, where ``sort_keys`` holds each cell's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -111,6 +112,32 @@ def row_nodes(node: catalog_rows, refs: Refs | None) -> Iterator[nodes.row]:
         yield row_node(data, span, refs)
 
 
+#: Words longer than this get break points in LaTeX, every :data:`BREAK_EVERY` characters: a
+#: table cell cannot hold an unbreakable word wider than its column (varwidth fails with
+#: "Extra \\fi" and tabulary with "Dimension too large").
+LONG_WORD = 40
+BREAK_EVERY = 20
+_LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def cell_text(text: str) -> list[nodes.Node]:
+    """``text`` as nodes: one ``Text``, or pieces with a LaTeX-only break point inside long
+    words (other writers skip the ``raw`` nodes, and HTML breaks long words with CSS)."""
+    if _LONG_WORD_RE.search(text) is None:
+        return [nodes.Text(text)]
+    result: list[nodes.Node] = []
+    start = 0
+    for match in _LONG_WORD_RE.finditer(text):
+        word = match.group()
+        result.append(nodes.Text(text[start : match.start()] + word[:BREAK_EVERY]))
+        for i in range(BREAK_EVERY, len(word), BREAK_EVERY):
+            result.append(nodes.raw("", r"\allowbreak{}", format="latex"))
+            result.append(nodes.Text(word[i : i + BREAK_EVERY]))
+        start = match.end()
+    result.append(nodes.Text(text[start:]))
+    return [n for n in result if not isinstance(n, nodes.Text) or n.astext()]
+
+
 def row_node(data: Row, span: int, refs: Refs | None) -> nodes.row:
     """The ``row`` node of one row (``span``: the number of columns less one)."""
     key, cells, sorts = data
@@ -124,22 +151,22 @@ def row_node(data: Row, span: int, refs: Refs | None) -> nodes.row:
             entry["vlm_sort"] = sort
         if cell.__class__ is str:
             if cell:
-                entry += nodes.Text(cell)
+                entry += cell_text(cell)
         elif cell[0] == "ref":
-            entry += nodes.paragraph("", "", _label(key, cell[1], refs))
+            entry += nodes.paragraph("", "", *_label(key, cell[1], refs))
         else:
             entry += nodes.paragraph("", "", *link_references(cell[1]))
         row += entry
     return row
 
 
-def _label(key: str, text: str, refs: Refs | None) -> nodes.Node:
+def _label(key: str, text: str, refs: Refs | None) -> list[nodes.Node]:
     if refs is None:
-        return entry_ref(text, text, entry=key)
+        return [entry_ref(text, "", *cell_text(text), entry=key)]
     attributes = refs.get(key)
     if attributes is None:
-        return nodes.Text(text)
-    return nodes.reference("", "", nodes.Text(text), **attributes)
+        return cell_text(text)
+    return [nodes.reference("", "", *cell_text(text), **attributes)]
 
 
 def visit_catalog_rows(self: SphinxTranslator, node: catalog_rows) -> None:

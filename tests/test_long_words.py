@@ -1,0 +1,42 @@
+"""A word too long for any column still lets the PDF compile."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from util import make_app_copy, warnings
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("latexmk") is None, reason="latexmk is not installed")
+def test_a_very_long_word_in_a_table_cell_compiles(tmp_path) -> None:
+    # an unbreakable 3,000-character word stopped the PDF ("Extra \fi" in varwidth cells,
+    # "Dimension too large" in tabulary); cells now carry LaTeX break points in long words
+    src = tmp_path / "src"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-basic", src)
+    word = "Supercalifragilistic" * 150
+    with (src / "catalog" / "extras.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            f"  - id: longword\n    kind: paper\n    title: {word}\n    venue: {word[:60]}\n"
+            "    year: 2021\n    categories: [transfer]\n"
+        )
+    app = make_app_copy("test-basic", src, "latex")
+    try:
+        app.build()
+        assert warnings(app) == ""
+    finally:
+        app.cleanup()
+    assert r"\allowbreak{}" in (app.outdir / "basic.tex").read_text(encoding="utf-8")
+    result = subprocess.run(
+        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "basic.tex"],
+        cwd=app.outdir,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
