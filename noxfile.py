@@ -23,8 +23,8 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(name="tests-sphinx-floor", python=PYTHON)
 def tests_sphinx_floor(session: nox.Session) -> None:
-    """Run the tests against the oldest Sphinx and docutils we support."""
-    session.install("-e", ".[test]", "sphinx==7.3.7", "docutils==0.20.1")
+    """Run the tests against the oldest Sphinx and docutils we support (pyproject's floor)."""
+    session.install("-e", ".[test]", "sphinx==8.0.2", "docutils==0.20.1")
     session.run("pytest", *session.posargs)
 
 

@@ -165,10 +165,16 @@ def test_index_and_inventory(built) -> None:
         (built.outdir / "objects.inv").open("rb"), "https://example.org/", lambda *a: "/".join(a)
     )
     inv = getattr(inv, "data", inv)  # a dict of dicts whatever the Sphinx version
-    item = inv["vlm:model"]["clip"]
-    assert item.uri.endswith("entries.html#vlm-clip")
-    assert item.display_name == "CLIP"
-    assert "lists.html#vlmcat-coop" in inv["vlm:paper"]["coop"].uri
+
+    def uri_and_name(item) -> tuple[str, str]:  # a plain tuple before Sphinx 8.2
+        if hasattr(item, "uri"):
+            return item.uri, item.display_name
+        return item[2], item[3]
+
+    uri, name = uri_and_name(inv["vlm:model"]["clip"])
+    assert uri.endswith("entries.html#vlm-clip")
+    assert name == "CLIP"
+    assert "lists.html#vlmcat-coop" in uri_and_name(inv["vlm:paper"]["coop"])[0]
 
 
 def test_stylesheet_added_for_html(built) -> None:

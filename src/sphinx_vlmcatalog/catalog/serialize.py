@@ -8,6 +8,7 @@ Fields come in the catalog's key order, empty values are left out, and every val
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from .entries import COMMON_FIELDS, Category, Entry, data_fields
@@ -16,17 +17,18 @@ from .entries import COMMON_FIELDS, Category, Entry, data_fields
 HEAD_FIELDS = ("id", "kind", "title", "short", "authors", "venue", "year", "date", "arxiv", "doi")
 
 
-def field_order(entry: Entry) -> list[str]:
-    """The key order of an entry of this kind: head fields, the kind's own, the other common."""
-    kind_specific = [f for f in data_fields(type(entry)) if f not in COMMON_FIELDS]
+@cache
+def field_order(cls: type[Entry]) -> tuple[str, ...]:
+    """The key order of an entry class: head fields, the kind's own, the other common ones."""
+    kind_specific = [f for f in data_fields(cls) if f not in COMMON_FIELDS]
     tail = [f for f in COMMON_FIELDS if f not in HEAD_FIELDS]
-    return [*HEAD_FIELDS, *kind_specific, *tail]
+    return (*HEAD_FIELDS, *kind_specific, *tail)
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
     """The entry's fields as plain data, in :func:`field_order`, empty values left out."""
     out: dict[str, Any] = {}
-    for name in field_order(entry):
+    for name in field_order(type(entry)):
         value = getattr(entry, name, None)
         if value is None or value in ((), {}, ""):
             continue

@@ -60,7 +60,7 @@ _LATEX_SPECIALS = {
 _SPECIAL_RE = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 #: characters a URL keeps inside ``url = {...}``; these three would unbalance or escape braces
-_URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+_URL_UNSAFE = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C"})
 
 
 def escape_latex(text: str) -> str:
@@ -90,7 +90,7 @@ def protect_title(text: str) -> str:
 
 
 def _url(url: str) -> str:
-    return "".join(_URL_UNSAFE.get(c, c) for c in url)
+    return url.translate(_URL_UNSAFE)
 
 
 def _author(name: str) -> str:
