@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sphinx_vlmcatalog.catalog.loader import load_catalog
+from sphinx_vlmcatalog.catalog.quantities import integer
 from sphinx_vlmcatalog.catalog.query import (
     QueryError,
     group_entries,
@@ -182,7 +183,32 @@ def test_group_by_year_and_missing(catalog):
         ("128k", 128e3),
         ("none", None),
         ("4.5B x 74", 4.5e9),
+        # the number must come first, and be one number
+        ("about 400M", None),
+        ("ViT-L/14", None),
+        ("1,5", None),
+        ("1.2.3", None),
+        ("12kg", None),
     ],
 )
 def test_quantity(text, value):
     assert quantity(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1281167", 1281167),
+        ("1,281,167", 1281167),
+        (" 50,000 ", 50000),
+        ("1,5", None),
+        ("12,34", None),
+        ("~1,000", None),
+        ("1,000.5", None),
+        ("7k", None),
+        ("", None),
+        ("\u0661\u0662", None),
+    ],
+)
+def test_integer(text, value):
+    assert integer(text) == value

@@ -19,6 +19,29 @@ from typing import Any
 
 from .entries import ALL_FIELDS, LINK_KINDS, RELATION_KINDS, Entry, field_meta
 from .index import Catalog
+from .quantities import quantity
+
+__all__ = [
+    "ALIASES",
+    "DERIVED",
+    "QUANTITY_FIELDS",
+    "TEXT_FIELDS",
+    "Group",
+    "Query",
+    "QueryError",
+    "SortKey",
+    "Term",
+    "canonical_field",
+    "field_value",
+    "group_entries",
+    "known_fields",
+    "parse_query",
+    "parse_sort",
+    "quantity",
+    "select",
+    "sort_entries",
+    "sort_value",
+]
 
 #: Friendlier names accepted for fields.
 ALIASES = {
@@ -47,8 +70,6 @@ _OPS: dict[str, Callable[[float, float], bool]] = {
     ">": lambda a, b: a > b,
     "<": lambda a, b: a < b,
 }
-_SUFFIX = {"": 1.0, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
-_NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([kmbt]?)(?![a-z])", re.IGNORECASE)
 
 
 class QueryError(ValueError):
@@ -84,19 +105,6 @@ def field_value(entry: Entry, name: str) -> Any:
     if name == "top_category":
         return tuple(dict.fromkeys(c.split(".", 1)[0] for c in entry.categories))
     return entry.get(name)
-
-
-def quantity(value: Any) -> float | None:
-    """A number for ``7``, ``"7B"``, ``"~400M"`` or ``"1,281,167"`` (the first number found)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        m = _NUMBER.search(value)
-        if m:
-            return float(m.group(1).replace(",", "")) * _SUFFIX[m.group(2).lower()]
-    return None
 
 
 # --------------------------------------------------------------------------- parsing
