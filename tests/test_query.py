@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sphinx_vlmcatalog.catalog.globs import glob_match
 from sphinx_vlmcatalog.catalog.loader import load_catalog
 from sphinx_vlmcatalog.catalog.quantities import integer
 from sphinx_vlmcatalog.catalog.query import (
@@ -212,3 +213,17 @@ def test_quantity(text, value):
 )
 def test_integer(text, value):
     assert integer(text) == value
+
+
+def test_glob_takes_linear_time():
+    # As regular expressions (fnmatch, or the filter box's old script), patterns like these
+    # backtrack exponentially; the two-pointer matcher returns after a few hundred thousand steps.
+    long = "a" * 20_000
+    assert not glob_match("*?" * 10 + "!", long)
+    assert not glob_match("*a" * 10 + "*b", long)
+    assert glob_match("*a" * 10 + "*b", long + "b")
+
+
+def test_glob_has_no_character_classes():
+    assert glob_match("awesome-[ab]", "awesome-[ab]")
+    assert not glob_match("awesome-[ab]", "awesome-a")

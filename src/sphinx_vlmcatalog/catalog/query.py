@@ -11,13 +11,13 @@ Sorting (``-year,title``) and grouping live here too, so every output orders ent
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .entries import ALL_FIELDS, LINK_KINDS, RELATION_KINDS, Entry, field_meta
+from .globs import glob_match
 from .index import Catalog
 from .quantities import quantity
 
@@ -246,7 +246,7 @@ def _term_matches(term: Term, entry: Entry) -> bool:
         return any(c == v or c.startswith(v + ".") for v in term.values for c in cats)
     if term.field == "sources":
         lists = [s.list.casefold() for s in value]
-        return any(fnmatch.fnmatchcase(name, v) for v in term.values for name in lists)
+        return any(glob_match(v, name) for v in term.values for name in lists)
     if term.field in ("links", "relations"):
         return any(v in value for v in term.values)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -254,7 +254,7 @@ def _term_matches(term: Term, entry: Entry) -> bool:
     strings = [s.casefold() for s in _strings(value)]
     if _match_mode(term.field) == "text":
         return any(v in s for v in term.values for s in strings)
-    return any(fnmatch.fnmatchcase(s, v) for v in term.values for s in strings)
+    return any(glob_match(v, s) for v in term.values for s in strings)
 
 
 def _match_mode(name: str) -> str:
