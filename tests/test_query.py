@@ -227,3 +227,14 @@ def test_glob_takes_linear_time():
 def test_glob_has_no_character_classes():
     assert glob_match("awesome-[ab]", "awesome-[ab]")
     assert not glob_match("awesome-[ab]", "awesome-a")
+
+
+def test_parse_query_is_memoised():
+    assert parse_query("kind:model -has:code") is parse_query("kind:model -has:code")
+    assert parse_sort("-year,title") is parse_sort("-year,title")
+    # errors are not remembered: each call raises again
+    for _ in range(2):
+        with pytest.raises(QueryError, match="unknown field"):
+            parse_query("yaer:2020")
+        with pytest.raises(QueryError, match="unknown sort field"):
+            parse_sort("yeer")
