@@ -67,6 +67,15 @@ def field_value(entry: Entry, name: str) -> Any:
     return entry.get(name)
 
 
+def fold(text: str) -> str:
+    """``text`` for case-insensitive comparison.
+
+    ``str.lower`` rather than ``casefold``: the filter box's script has only ``toLowerCase``,
+    which maps exactly as ``lower`` does, and both sides must match the same entries.
+    """
+    return text.lower()
+
+
 def strings(value: Any) -> list[str]:
     """A field value as a list of strings (none for None)."""
     if value is None:
@@ -79,8 +88,35 @@ def strings(value: Any) -> list[str]:
 
 
 def suggest(name: str, candidates: list[str]) -> str:
-    """`` (did you mean 'x'?)`` for the candidate closest to ``name``, or "" if none is close."""
-    import difflib
+    """`` (did you mean 'x'?)`` for the candidate nearest ``name``, or "" if none is near.
 
-    match = difflib.get_close_matches(name, candidates, n=1)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    Near means an edit distance (insertions, deletions, substitutions and swaps of neighbours,
+    ignoring case) of at most a third of the name's length, and at least 1; ties go to the
+    earlier candidate. Failing that, the first candidate that starts with a name of three or
+    more characters (``param`` for ``parameters``). The filter box's script suggests alike.
+    """
+    wanted = fold(name)
+    best, best_distance = "", max(1, len(name) // 3) + 1
+    for candidate in candidates:
+        distance = edit_distance(wanted, candidate)
+        if distance < best_distance:
+            best, best_distance = candidate, distance
+    if not best and len(name) >= 3:
+        best = next((c for c in candidates if c.startswith(wanted)), "")
+    return f" (did you mean '{best}'?)" if best else ""
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal-string-alignment distance: ``yaer`` is one swap from ``year``."""
+    # rows of the classic dynamic programme; two rows back are needed for swaps
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, previous = previous, current
+    return previous[len(b)]

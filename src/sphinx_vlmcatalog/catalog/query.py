@@ -4,15 +4,17 @@ In the spirit of GitHub search: space-separated terms are ANDed; ``field:value``
 ``field:a,b`` is "a or b", ``field:>=2022`` / ``field:2020..2023`` compare numbers, ``-term``
 negates, ``has:code`` asks for a non-empty field, link or relation, ``uses:clip`` finds entries
 whose relations name ``clip``, and bare words (or ``"quoted phrases"``) search the title, short
-name, summary, notes and authors. Parsing is our own; nothing is ever evaluated as Python.
+name, summary, notes, authors and id. Parsing is our own; nothing is ever evaluated as Python.
 
+``static/vlmcatalog-query.js`` implements the same language for the filter box; the cases in
+``tests/query/cases.json`` are its specification, and both implementations must pass them.
 Sorting and grouping are in :mod:`.ordering`, field names in :mod:`.fields`.
 """
 
 from __future__ import annotations
 
 import functools
-import re
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,11 +27,12 @@ from .fields import (
     QueryError,
     canonical_field,
     field_value,
+    fold,
     known_fields,
     strings,
     suggest,
 )
-from .globs import glob_match
+from .globs import glob_match, has_wildcards
 from .index import Catalog
 
 # Sorting and grouping moved to .ordering; these names stay importable from here until the
@@ -41,6 +44,8 @@ __all__ = [
     "ALIASES",
     "DERIVED",
     "QUANTITY_FIELDS",
+    "SPACES",
+    "SPECIAL",
     "TEXT_FIELDS",
     "Group",
     "Query",
@@ -59,13 +64,20 @@ __all__ = [
     "sort_value",
 ]
 
-_SPECIAL = ("has", "uses", "text")
+#: Names before ``:`` that are not fields.
+SPECIAL = ("has", "uses", "text")
+#: The characters that separate terms outside quotes: ASCII white space and the Unicode spaces
+#: that both Python's ``str.isspace`` and JavaScript's ``\s`` count (the script has this list).
+SPACES = frozenset(
+    " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
-    ">=": lambda a, b: a >= b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    "<": lambda a, b: a < b,
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
 }
 
 
@@ -77,10 +89,12 @@ class Term:
     """One parsed term: which field, what to compare, and whether it is negated."""
 
     field: str  # a field, "has", "uses" or "text"
-    values: tuple[str, ...]
+    values: tuple[str, ...]  # lower-cased, quotes removed
     negate: bool = False
     op: str = "="  # "=", one of _OPS, or ".." for ranges
     column: int = 1
+    #: the bound of a comparison, the ends of a range, or each value as a number
+    numbers: tuple[float | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,9 +107,6 @@ class Query:
     def matches(self, entry: Entry) -> bool:
         """True if ``entry`` satisfies every term."""
         return all(_term_matches(t, entry) != t.negate for t in self.terms)
-
-
-_TOKEN = re.compile(r'\S*"[^"]*"\S*|\S+')
 
 
 def parse_query(text: str) -> Query:
@@ -113,9 +124,25 @@ def parse_query(text: str) -> Query:
 def _parse_query(text: str) -> Query:
     if text.count('"') % 2:
         raise QueryError("unclosed quote", text.rindex('"') + 1, text)
-    return Query(
-        text, tuple(_parse_term(m.group(), m.start() + 1, text) for m in _TOKEN.finditer(text))
-    )
+    return Query(text, tuple(_parse_term(t, c, text) for t, c in _tokens(text)))
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    """The terms of ``text`` with their 1-based columns: split at spaces outside quotes."""
+    tokens = []
+    start, quoted = -1, False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            quoted = not quoted
+        if ch in SPACES and not quoted:
+            if start >= 0:
+                tokens.append((text[start:i], start + 1))
+                start = -1
+        elif start < 0:
+            start = i
+    if start >= 0:
+        tokens.append((text[start:], start + 1))
+    return tokens
 
 
 def _parse_term(token: str, column: int, text: str) -> Term:
@@ -124,44 +151,67 @@ def _parse_term(token: str, column: int, text: str) -> Term:
     col = column + negate
     name, sep, rest = body.partition(":")
     if not sep or name.startswith('"'):
-        return Term("text", (_unquote(body).casefold(),), negate, column=col)
+        return Term("text", (fold(_unquote(body)),), negate, column=col)
     if not name:
         raise QueryError("missing field name before ':'", col, text)
-    if name in _SPECIAL:
+    if name in SPECIAL:
         fname = name
     else:
         found = canonical_field(name)
         if found is None:
-            hint = suggest(name, [*known_fields(), *ALIASES, *_SPECIAL])
+            hint = suggest(name, [*known_fields(), *ALIASES, *SPECIAL])
             raise QueryError(f"unknown field '{name}'" + hint, col, text)
         fname = found
     vcol = col + len(name) + 1
     if not rest:
         raise QueryError(f"missing value after '{name}:'", vcol, text)
-    for op in (">=", "<=", ">", "<"):
-        if rest.startswith(op):
-            number = rest[len(op) :]
-            if quantity(number) is None:
-                raise QueryError(f"'{number}' is not a number", vcol + len(op), text)
-            return Term(fname, (number,), negate, op, col)
-    if ".." in rest:
-        low, _, high = rest.partition("..")
-        for part, offset in ((low, 0), (high, len(low) + 2)):
-            if part and quantity(part) is None:
-                raise QueryError(f"'{part}' is not a number", vcol + offset, text)
-        return Term(fname, (low, high), negate, "..", col)
-    values = tuple(_unquote(v).casefold() for v in _split_values(rest))
+    if fname not in SPECIAL:  # has:, uses: and text: take their values literally
+        for op in _OPS:
+            if rest.startswith(op):
+                if len(rest) == len(op):
+                    raise QueryError(f"missing number after '{op}'", vcol + len(op), text)
+                bound = _number(rest[len(op) :], vcol + len(op), text)
+                return Term(fname, (rest[len(op) :],), negate, op, col, (bound,))
+        dots = _outside_quotes(rest, "..")
+        if dots >= 0:
+            low, high = rest[:dots], rest[dots + 2 :]
+            ends = (
+                _number(low, vcol, text) if low else None,
+                _number(high, vcol + dots + 2, text) if high else None,
+            )
+            return Term(fname, (low, high), negate, "..", col, ends)
+    values = tuple(fold(_unquote(v)) for v in _split_values(rest))
     if any(not v for v in values):
         raise QueryError(f"empty value in '{rest}'", vcol, text)
     if fname == "year":  # compared as a number: 'year:abc' (or 202*) could match nothing
         for v in values:
-            if not v.isdigit():
+            if not (v.isascii() and v.isdigit()):
                 raise QueryError(f"'{v}' is not a year", vcol, text)
     if fname == "has":
         for v in values:
             if canonical_field(v) is None and v not in LINK_KINDS and v not in RELATION_KINDS:
                 raise QueryError(f"'has:{v}' names no field, link or relation", vcol, text)
-    return Term(fname, values, negate, "=", col)
+    if fname in SPECIAL:
+        return Term(fname, values, negate, "=", col)
+    return Term(fname, values, negate, "=", col, tuple(quantity(v, whole=True) for v in values))
+
+
+def _number(part: str, column: int, text: str) -> float:
+    number = quantity(_unquote(part), whole=True)
+    if number is None:
+        raise QueryError(f"'{part}' is not a number", column, text)
+    return number
+
+
+def _outside_quotes(rest: str, needle: str) -> int:
+    """Index of the first ``needle`` in ``rest`` that is not inside quotes, or -1."""
+    quoted = False
+    for i, ch in enumerate(rest):
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and rest.startswith(needle, i):
+            return i
+    return -1
 
 
 def _split_values(rest: str) -> list[str]:
@@ -187,8 +237,8 @@ def _unquote(value: str) -> str:
 
 def _term_matches(term: Term, entry: Entry) -> bool:
     if term.field == "text":
-        needle = term.values[0]
-        return any(needle in s.casefold() for f in TEXT_FIELDS for s in strings(entry.get(f)))
+        texts = [fold(s) for f in TEXT_FIELDS for s in strings(entry.get(f))]
+        return any(v in s for v in term.values for s in texts)
     if term.field == "has":
         return any(_has(entry, v) for v in term.values)
     if term.field == "uses":
@@ -200,21 +250,21 @@ def _term_matches(term: Term, entry: Entry) -> bool:
         if number is None:
             return False
         if term.op == "..":
-            low, high = (quantity(v) for v in term.values)
+            low, high = term.numbers
             return (low is None or number >= low) and (high is None or number <= high)
-        bound = quantity(term.values[0])
+        bound = term.numbers[0]
         return bound is not None and _OPS[term.op](number, bound)
     if term.field in ("categories", "top_category"):
-        cats = [c.casefold() for c in value]
+        cats = [fold(c) for c in value]
         return any(c == v or c.startswith(v + ".") for v in term.values for c in cats)
     if term.field == "sources":
-        lists = [s.list.casefold() for s in value]
+        lists = [fold(s.list) for s in value]
         return any(glob_match(v, name) for v in term.values for name in lists)
     if term.field in ("links", "relations"):
         return any(v in value for v in term.values)
     if isinstance(value, int) and not isinstance(value, bool):
-        return any(quantity(v) == value for v in term.values)
-    texts = [s.casefold() for s in strings(value)]
+        return any(n == value for n in term.numbers)
+    texts = [fold(s) for s in strings(value)]
     if _match_mode(term.field) == "text":
         return any(v in s for v in term.values for s in texts)
     return any(glob_match(v, s) for v in term.values for s in texts)
@@ -248,11 +298,11 @@ def select(catalog: Catalog, query: Query | str) -> list[Entry]:
         if term.negate or term.op != "=":
             continue
         ids: set[str] | None = None
-        if term.field == "kind":
+        if term.field == "kind" and not any(has_wildcards(v) for v in term.values):
             ids = {i for v in term.values for i in catalog.by_kind.get(v, ())}
         elif term.field == "categories":
             ids = {i for v in term.values for i in catalog.by_category.get(v, ())}
-        elif term.field == "year" and all(v.isdigit() for v in term.values):
+        elif term.field == "year":  # the parser let only digits through
             ids = {i for v in term.values for i in catalog.by_year.get(int(v), ())}
         if ids is not None:
             candidates = ids if candidates is None else candidates & ids
