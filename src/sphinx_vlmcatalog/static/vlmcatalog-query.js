@@ -9,7 +9,7 @@
  *   parse(meta, text)          -> terms; throws vlmcatQuery.QueryError {message, column}
  *   matches(meta, terms, entry) -> true if the entry satisfies every term
  *   quantity(value, whole)     -> the number "7B", "~400M", "1,281,167" state (catalog/quantities.py)
- *   glob(pattern, text)        -> `*` and `?` wildcards (catalog/globs.py), in linear-ish time
+ *   glob(pattern, text)        -> `*` and `?` wildcards (catalog/globs.py), never a RegExp
  *
  * `meta` is query_meta() and each entry is entry_data() (catalog/query_data.py).
  */
@@ -36,12 +36,12 @@
 
   // ------------------------------------------------------------------ quantities
   var SCALES = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
-  var SIGNS = "~≈<>";
+  var SIGNS = "~\u2248<>";  // U+2248 is the approximately-equal sign
   var DIGITS = "0123456789";
   var SUFFIXES = "kKmMbBtT";
   var ALNUM = DIGITS + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-  // one character (or "" past the end) in a set of ASCII characters
+  // true if ch is one UTF-16 unit found in set (so false for "", as text.charAt past the end)
   function isIn(set, ch) { return ch.length === 1 && set.indexOf(ch) >= 0; }
   function allDigits(s) { return s.split("").every(function (c) { return isIn(DIGITS, c); }); }
 
