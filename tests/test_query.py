@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from sphinx_vlmcatalog.catalog.fields import suggest
+from sphinx_vlmcatalog.catalog.globs import glob_match
 from sphinx_vlmcatalog.catalog.loader import load_catalog
+from sphinx_vlmcatalog.catalog.quantities import integer
 from sphinx_vlmcatalog.catalog.query import (
     QueryError,
     group_entries,
@@ -186,3 +189,69 @@ def test_group_by_year_and_missing(catalog):
 )
 def test_quantity(text, value):
     assert quantity(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1281167", 1281167),
+        ("1,281,167", 1281167),
+        (" 50,000 ", 50000),
+        ("1,5", None),
+        ("12,34", None),
+        ("~1,000", None),
+        ("1,000.5", None),
+        ("7k", None),
+        ("", None),
+        ("\u0661\u0662", None),
+    ],
+)
+def test_integer(text, value):
+    assert integer(text) == value
+
+
+def test_glob_takes_linear_time():
+    # As regular expressions (fnmatch, or the filter box's old script), patterns like these
+    # backtrack exponentially; the two-pointer matcher returns after a few hundred thousand steps.
+    long = "a" * 20_000
+    assert not glob_match("*?" * 10 + "!", long)
+    assert not glob_match("*a" * 10 + "*b", long)
+    assert glob_match("*a" * 10 + "*b", long + "b")
+
+
+def test_glob_has_no_character_classes():
+    assert glob_match("awesome-[ab]", "awesome-[ab]")
+    assert not glob_match("awesome-[ab]", "awesome-a")
+
+
+def test_parse_query_is_memoised():
+    assert parse_query("kind:model -has:code") is parse_query("kind:model -has:code")
+    assert parse_sort("-year,title") is parse_sort("-year,title")
+    # errors are not remembered: each call raises again
+    for _ in range(2):
+        with pytest.raises(QueryError, match="unknown field"):
+            parse_query("yaer:2020")
+        with pytest.raises(QueryError, match="unknown sort field"):
+            parse_sort("yeer")
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("yaer", "year"),
+        ("Kind", "kind"),
+        ("catgory", "category"),
+        ("param", "parameters"),
+        ("hsa", "has"),
+        ("bogus", ""),
+        ("x", ""),
+    ],
+)
+def test_suggest(name, hint):
+    candidates = ["kind", "year", "categories", "parameters", "category", "has"]
+    assert suggest(name, candidates) == (f" (did you mean '{hint}'?)" if hint else "")
+
+
+def test_select_with_wildcards_in_an_indexed_field(catalog):
+    # kind is indexed; a pattern must not be looked up in the index as a literal kind
+    assert ids(select(catalog, "kind:mod*")) == ["clip", "llava", "llava-1.5"]

@@ -4,99 +4,81 @@ In the spirit of GitHub search: space-separated terms are ANDed; ``field:value``
 ``field:a,b`` is "a or b", ``field:>=2022`` / ``field:2020..2023`` compare numbers, ``-term``
 negates, ``has:code`` asks for a non-empty field, link or relation, ``uses:clip`` finds entries
 whose relations name ``clip``, and bare words (or ``"quoted phrases"``) search the title, short
-name, summary, notes and authors. Parsing is our own; nothing is ever evaluated as Python.
+name, summary, notes, authors and id. Parsing is our own; nothing is ever evaluated as Python.
 
-Sorting (``-year,title``) and grouping live here too, so every output orders entries alike.
+``static/vlmcatalog-query.js`` implements the same language for the filter box; the cases in
+``tests/query/cases.json`` are its specification, and both implementations must pass them.
+Sorting and grouping are in :mod:`.ordering`, field names in :mod:`.fields`.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import re
-from collections.abc import Callable, Iterable, Sequence
+import functools
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from .entries import ALL_FIELDS, LINK_KINDS, RELATION_KINDS, Entry, field_meta
+from .entries import LINK_KINDS, RELATION_KINDS, Entry, field_meta
+from .fields import (
+    ALIASES,
+    DERIVED,
+    QUANTITY_FIELDS,
+    TEXT_FIELDS,
+    QueryError,
+    canonical_field,
+    field_value,
+    fold,
+    known_fields,
+    strings,
+    suggest,
+)
+from .globs import glob_match, has_wildcards
 from .index import Catalog
 
-#: Friendlier names accepted for fields.
-ALIASES = {
-    "category": "categories",
-    "tag": "tags",
-    "author": "authors",
-    "source": "sources",
-    "link": "links",
-    "relation": "relations",
-    "modality": "modalities",
-}
-#: Fields computed from others, usable in queries, columns, sorting and grouping.
-DERIVED = {
-    "label": "short name if there is one, else the title",
-    "top_category": "top-level categories of the entry",
-}
-#: Words that bare terms search.
-TEXT_FIELDS = ("title", "short", "summary", "notes", "authors", "id")
-#: Text fields whose values are quantities ("7B", "~400M") and so compare and sort as numbers.
-QUANTITY_FIELDS = frozenset({"parameters", "image_text_pairs", "size", "context_length"})
-_SPECIAL = ("has", "uses", "text")
+# Sorting and grouping moved to .ordering; these names stay importable from here until the
+# modules that import them from here are switched over.
+from .ordering import Group, SortKey, group_entries, parse_sort, sort_entries, sort_value
+from .quantities import quantity
+
+__all__ = [
+    "ALIASES",
+    "DERIVED",
+    "QUANTITY_FIELDS",
+    "SPACES",
+    "SPECIAL",
+    "TEXT_FIELDS",
+    "Group",
+    "Query",
+    "QueryError",
+    "SortKey",
+    "Term",
+    "canonical_field",
+    "field_value",
+    "group_entries",
+    "known_fields",
+    "parse_query",
+    "parse_sort",
+    "quantity",
+    "select",
+    "sort_entries",
+    "sort_value",
+]
+
+#: Names before ``:`` that are not fields.
+SPECIAL = ("has", "uses", "text")
+#: The characters that separate terms outside quotes: ASCII white space and the Unicode spaces
+#: that both Python's ``str.isspace`` and JavaScript's ``\s`` count (the script has this list).
+SPACES = frozenset(
+    " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
-    ">=": lambda a, b: a >= b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    "<": lambda a, b: a < b,
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
 }
-_SUFFIX = {"": 1.0, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
-_NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([kmbt]?)(?![a-z])", re.IGNORECASE)
-
-
-class QueryError(ValueError):
-    """A query that cannot be parsed; ``column`` is 1-based within the query text."""
-
-    def __init__(self, message: str, column: int, text: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.column = column
-        self.text = text
-
-    def __str__(self) -> str:
-        return f"{self.message} (at column {self.column} of {self.text!r})"
-
-
-def canonical_field(name: str) -> str | None:
-    """The real field name for ``name`` (aliases resolved), or None if there is no such field."""
-    name = ALIASES.get(name, name).replace("-", "_")
-    if name in ALL_FIELDS or name in DERIVED:
-        return name
-    return None
-
-
-def known_fields() -> list[str]:
-    """Every field name a query, column or sort key may use."""
-    return [*ALL_FIELDS, *DERIVED]
-
-
-def field_value(entry: Entry, name: str) -> Any:
-    """The value of a (possibly derived) field."""
-    if name == "label":
-        return entry.label
-    if name == "top_category":
-        return tuple(dict.fromkeys(c.split(".", 1)[0] for c in entry.categories))
-    return entry.get(name)
-
-
-def quantity(value: Any) -> float | None:
-    """A number for ``7``, ``"7B"``, ``"~400M"`` or ``"1,281,167"`` (the first number found)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        m = _NUMBER.search(value)
-        if m:
-            return float(m.group(1).replace(",", "")) * _SUFFIX[m.group(2).lower()]
-    return None
 
 
 # --------------------------------------------------------------------------- parsing
@@ -107,10 +89,12 @@ class Term:
     """One parsed term: which field, what to compare, and whether it is negated."""
 
     field: str  # a field, "has", "uses" or "text"
-    values: tuple[str, ...]
+    values: tuple[str, ...]  # lower-cased, quotes removed
     negate: bool = False
     op: str = "="  # "=", one of _OPS, or ".." for ranges
     column: int = 1
+    #: the bound of a comparison, the ends of a range, or each value as a number
+    numbers: tuple[float | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,20 +109,40 @@ class Query:
         return all(_term_matches(t, entry) != t.negate for t in self.terms)
 
 
-_TOKEN = re.compile(r'\S*"[^"]*"\S*|\S+')
-
-
 def parse_query(text: str) -> Query:
     """Parse ``text``; an empty query matches everything.
 
-    :raises QueryError: naming the column of the first problem.
+    A build asks for the same ``:filter:`` text in several places, so results are remembered
+    (a bounded number; a :class:`Query` is immutable, so sharing one is safe).
+
+    :raises QueryError: naming the column of the first problem (every time it is asked).
     """
-    terms: list[Term] = []
+    return _parse_query(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_query(text: str) -> Query:
     if text.count('"') % 2:
         raise QueryError("unclosed quote", text.rindex('"') + 1, text)
-    for m in _TOKEN.finditer(text):
-        terms.append(_parse_term(m.group(), m.start() + 1, text))
-    return Query(text, tuple(terms))
+    return Query(text, tuple(_parse_term(t, c, text) for t, c in _tokens(text)))
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    """The terms of ``text`` with their 1-based columns: split at spaces outside quotes."""
+    tokens = []
+    start, quoted = -1, False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            quoted = not quoted
+        if ch in SPACES and not quoted:
+            if start >= 0:
+                tokens.append((text[start:i], start + 1))
+                start = -1
+        elif start < 0:
+            start = i
+    if start >= 0:
+        tokens.append((text[start:], start + 1))
+    return tokens
 
 
 def _parse_term(token: str, column: int, text: str) -> Term:
@@ -147,43 +151,67 @@ def _parse_term(token: str, column: int, text: str) -> Term:
     col = column + negate
     name, sep, rest = body.partition(":")
     if not sep or name.startswith('"'):
-        return Term("text", (_unquote(body).casefold(),), negate, column=col)
+        return Term("text", (fold(_unquote(body)),), negate, column=col)
     if not name:
         raise QueryError("missing field name before ':'", col, text)
-    if name in _SPECIAL:
+    if name in SPECIAL:
         fname = name
     else:
         found = canonical_field(name)
         if found is None:
-            raise QueryError(f"unknown field '{name}'" + _suggest(name), col, text)
+            hint = suggest(name, [*known_fields(), *ALIASES, *SPECIAL])
+            raise QueryError(f"unknown field '{name}'" + hint, col, text)
         fname = found
     vcol = col + len(name) + 1
     if not rest:
         raise QueryError(f"missing value after '{name}:'", vcol, text)
-    for op in (">=", "<=", ">", "<"):
-        if rest.startswith(op):
-            number = rest[len(op) :]
-            if quantity(number) is None:
-                raise QueryError(f"'{number}' is not a number", vcol + len(op), text)
-            return Term(fname, (number,), negate, op, col)
-    if ".." in rest:
-        low, _, high = rest.partition("..")
-        for part, offset in ((low, 0), (high, len(low) + 2)):
-            if part and quantity(part) is None:
-                raise QueryError(f"'{part}' is not a number", vcol + offset, text)
-        return Term(fname, (low, high), negate, "..", col)
-    values = tuple(_unquote(v).casefold() for v in _split_values(rest))
+    if fname not in SPECIAL:  # has:, uses: and text: take their values literally
+        for op in _OPS:
+            if rest.startswith(op):
+                if len(rest) == len(op):
+                    raise QueryError(f"missing number after '{op}'", vcol + len(op), text)
+                bound = _number(rest[len(op) :], vcol + len(op), text)
+                return Term(fname, (rest[len(op) :],), negate, op, col, (bound,))
+        dots = _outside_quotes(rest, "..")
+        if dots >= 0:
+            low, high = rest[:dots], rest[dots + 2 :]
+            ends = (
+                _number(low, vcol, text) if low else None,
+                _number(high, vcol + dots + 2, text) if high else None,
+            )
+            return Term(fname, (low, high), negate, "..", col, ends)
+    values = tuple(fold(_unquote(v)) for v in _split_values(rest))
     if any(not v for v in values):
         raise QueryError(f"empty value in '{rest}'", vcol, text)
     if fname == "year":  # compared as a number: 'year:abc' (or 202*) could match nothing
         for v in values:
-            if not v.isdigit():
+            if not (v.isascii() and v.isdigit()):
                 raise QueryError(f"'{v}' is not a year", vcol, text)
     if fname == "has":
         for v in values:
             if canonical_field(v) is None and v not in LINK_KINDS and v not in RELATION_KINDS:
                 raise QueryError(f"'has:{v}' names no field, link or relation", vcol, text)
-    return Term(fname, values, negate, "=", col)
+    if fname in SPECIAL:
+        return Term(fname, values, negate, "=", col)
+    return Term(fname, values, negate, "=", col, tuple(quantity(v, whole=True) for v in values))
+
+
+def _number(part: str, column: int, text: str) -> float:
+    number = quantity(_unquote(part), whole=True)
+    if number is None:
+        raise QueryError(f"'{part}' is not a number", column, text)
+    return number
+
+
+def _outside_quotes(rest: str, needle: str) -> int:
+    """Index of the first ``needle`` in ``rest`` that is not inside quotes, or -1."""
+    quoted = False
+    for i, ch in enumerate(rest):
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and rest.startswith(needle, i):
+            return i
+    return -1
 
 
 def _split_values(rest: str) -> list[str]:
@@ -204,20 +232,13 @@ def _unquote(value: str) -> str:
     return value.replace('"', "")
 
 
-def _suggest(name: str) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(name, [*known_fields(), *ALIASES, *_SPECIAL], n=1)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
 # --------------------------------------------------------------------------- evaluation
 
 
 def _term_matches(term: Term, entry: Entry) -> bool:
     if term.field == "text":
-        needle = term.values[0]
-        return any(needle in s.casefold() for f in TEXT_FIELDS for s in _strings(entry.get(f)))
+        texts = [fold(s) for f in TEXT_FIELDS for s in strings(entry.get(f))]
+        return any(v in s for v in term.values for s in texts)
     if term.field == "has":
         return any(_has(entry, v) for v in term.values)
     if term.field == "uses":
@@ -229,24 +250,24 @@ def _term_matches(term: Term, entry: Entry) -> bool:
         if number is None:
             return False
         if term.op == "..":
-            low, high = (quantity(v) for v in term.values)
+            low, high = term.numbers
             return (low is None or number >= low) and (high is None or number <= high)
-        bound = quantity(term.values[0])
+        bound = term.numbers[0]
         return bound is not None and _OPS[term.op](number, bound)
     if term.field in ("categories", "top_category"):
-        cats = [c.casefold() for c in value]
+        cats = [fold(c) for c in value]
         return any(c == v or c.startswith(v + ".") for v in term.values for c in cats)
     if term.field == "sources":
-        lists = [s.list.casefold() for s in value]
-        return any(fnmatch.fnmatchcase(name, v) for v in term.values for name in lists)
+        lists = [fold(s.list) for s in value]
+        return any(glob_match(v, name) for v in term.values for name in lists)
     if term.field in ("links", "relations"):
         return any(v in value for v in term.values)
     if isinstance(value, int) and not isinstance(value, bool):
-        return any(quantity(v) == value for v in term.values)
-    strings = [s.casefold() for s in _strings(value)]
+        return any(n == value for n in term.numbers)
+    texts = [fold(s) for s in strings(value)]
     if _match_mode(term.field) == "text":
-        return any(v in s for v in term.values for s in strings)
-    return any(fnmatch.fnmatchcase(s, v) for v in term.values for s in strings)
+        return any(v in s for v in term.values for s in texts)
+    return any(glob_match(v, s) for v in term.values for s in texts)
 
 
 def _match_mode(name: str) -> str:
@@ -264,16 +285,6 @@ def _has(entry: Entry, name: str) -> bool:
     return field is not None and field_value(entry, field) not in (None, "", (), {})
 
 
-def _strings(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, tuple | list):
-        return [str(v) for v in value]
-    return [str(value)]
-
-
 def select(catalog: Catalog, query: Query | str) -> list[Entry]:
     """Entries matching ``query``, in catalog order.
 
@@ -287,113 +298,13 @@ def select(catalog: Catalog, query: Query | str) -> list[Entry]:
         if term.negate or term.op != "=":
             continue
         ids: set[str] | None = None
-        if term.field == "kind":
+        if term.field == "kind" and not any(has_wildcards(v) for v in term.values):
             ids = {i for v in term.values for i in catalog.by_kind.get(v, ())}
         elif term.field == "categories":
             ids = {i for v in term.values for i in catalog.by_category.get(v, ())}
-        elif term.field == "year" and all(v.isdigit() for v in term.values):
+        elif term.field == "year":  # the parser let only digits through
             ids = {i for v in term.values for i in catalog.by_year.get(int(v), ())}
         if ids is not None:
             candidates = ids if candidates is None else candidates & ids
     pool = catalog if candidates is None else catalog.in_order(candidates)
     return [e for e in pool if query.matches(e)]
-
-
-# --------------------------------------------------------------------------- sorting, grouping
-
-
-@dataclass(frozen=True)
-class SortKey:
-    """One sort key: a field and a direction."""
-
-    field: str
-    descending: bool = False
-
-
-def parse_sort(text: str) -> list[SortKey]:
-    """Parse ``-year,title`` into sort keys.
-
-    :raises QueryError: for unknown fields.
-    """
-    keys: list[SortKey] = []
-    column = 1
-    for part in text.split(","):
-        name = part.strip()
-        descending = name.startswith("-")
-        name = name.lstrip("-+").strip()
-        if not name:
-            raise QueryError("empty sort key", column, text)
-        found = canonical_field(name)
-        if found is None:
-            raise QueryError(f"unknown sort field '{name}'" + _suggest(name), column, text)
-        keys.append(SortKey(found, descending))
-        column += len(part) + 1
-    return keys
-
-
-def sort_value(entry: Entry, name: str) -> tuple[int, Any] | None:
-    """A comparable key for one field: numbers by value, text case-insensitively, None if empty."""
-    value = field_value(entry, name)
-    if value in (None, "", (), {}):
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return (0, float(value))
-    if name in QUANTITY_FIELDS:
-        number = quantity(value)
-        if number is not None:
-            return (0, number)
-    if isinstance(value, tuple):
-        value = ", ".join(str(v) for v in value)
-    return (1, str(value).casefold())
-
-
-def sort_entries(entries: Iterable[Entry], keys: Sequence[SortKey]) -> list[Entry]:
-    """Stable multi-key sort; empty values go last whichever the direction."""
-    result = list(entries)
-    for key in reversed(keys):
-        present = [(sort_value(e, key.field), e) for e in result]
-        filled = [(v, e) for v, e in present if v is not None]
-        empty = [e for v, e in present if v is None]
-        filled.sort(key=lambda pair: pair[0], reverse=key.descending)
-        result = [e for _, e in filled] + empty
-    return result
-
-
-@dataclass(frozen=True)
-class Group:
-    """Entries sharing one value of the group-by field."""
-
-    key: str
-    title: str
-    entries: tuple[Entry, ...]
-
-
-def group_entries(entries: Sequence[Entry], field: str, catalog: Catalog) -> list[Group]:
-    """Group ``entries`` by ``field``; an entry with several values appears under each.
-
-    Category groups follow the taxonomy order and use category titles; numbers ascend; other
-    values sort alphabetically; entries without a value come last under "Other".
-    """
-    groups: dict[str, list[Entry]] = {}
-    for entry in entries:
-        value = field_value(entry, field)
-        values = _strings(value) if not isinstance(value, int) else [str(value)]
-        if field in ("sources",):
-            values = [s.list for s in value]
-        for v in dict.fromkeys(values) or [""]:
-            groups.setdefault(v, []).append(entry)
-
-    def order(key: str) -> tuple[int, Any]:
-        if key == "":
-            return (3, "")
-        if field in ("categories", "top_category") and key in catalog.categories:
-            return (0, list(catalog.categories).index(key))
-        number = quantity(key) if field in ("year", *QUANTITY_FIELDS) else None
-        return (1, number) if number is not None else (2, key.casefold())
-
-    result = []
-    for key in sorted(groups, key=order):
-        cat = catalog.categories.get(key) if field in ("categories", "top_category") else None
-        title = cat.title if cat else (key or "Other")
-        result.append(Group(key, title, tuple(groups[key])))
-    return result

@@ -1,0 +1,125 @@
+"""Sorting (``-year,title``) and grouping of entries, so every output orders entries alike."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .entries import Entry
+from .fields import (
+    ALIASES,
+    QUANTITY_FIELDS,
+    QueryError,
+    canonical_field,
+    field_value,
+    known_fields,
+    strings,
+    suggest,
+)
+from .index import Catalog
+from .quantities import quantity
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """One sort key: a field and a direction."""
+
+    field: str
+    descending: bool = False
+
+
+def parse_sort(text: str) -> tuple[SortKey, ...]:
+    """Parse ``-year,title`` into sort keys (the same text is parsed once: the result is shared).
+
+    :raises QueryError: for unknown fields.
+    """
+    return _parse_sort(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_sort(text: str) -> tuple[SortKey, ...]:
+    keys: list[SortKey] = []
+    column = 1
+    for part in text.split(","):
+        name = part.strip()
+        descending = name.startswith("-")
+        name = name.lstrip("-+").strip()
+        if not name:
+            raise QueryError("empty sort key", column, text)
+        found = canonical_field(name)
+        if found is None:
+            hint = suggest(name, [*known_fields(), *ALIASES])
+            raise QueryError(f"unknown sort field '{name}'" + hint, column, text)
+        keys.append(SortKey(found, descending))
+        column += len(part) + 1
+    return tuple(keys)
+
+
+def sort_value(entry: Entry, name: str) -> tuple[int, Any] | None:
+    """A comparable key for one field: numbers by value, text case-insensitively, None if empty."""
+    value = field_value(entry, name)
+    if value in (None, "", (), {}):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (0, float(value))
+    if name in QUANTITY_FIELDS:
+        number = quantity(value)
+        if number is not None:
+            return (0, number)
+    if isinstance(value, tuple):
+        value = ", ".join(str(v) for v in value)
+    return (1, str(value).casefold())
+
+
+def sort_entries(entries: Iterable[Entry], keys: Sequence[SortKey]) -> list[Entry]:
+    """Stable multi-key sort; empty values go last whichever the direction."""
+    result = list(entries)
+    for key in reversed(keys):
+        present = [(sort_value(e, key.field), e) for e in result]
+        filled = [(v, e) for v, e in present if v is not None]
+        empty = [e for v, e in present if v is None]
+        filled.sort(key=lambda pair: pair[0], reverse=key.descending)
+        result = [e for _, e in filled] + empty
+    return result
+
+
+@dataclass(frozen=True)
+class Group:
+    """Entries sharing one value of the group-by field."""
+
+    key: str
+    title: str
+    entries: tuple[Entry, ...]
+
+
+def group_entries(entries: Sequence[Entry], field: str, catalog: Catalog) -> list[Group]:
+    """Group ``entries`` by ``field``; an entry with several values appears under each.
+
+    Category groups follow the taxonomy order and use category titles; numbers ascend; other
+    values sort alphabetically; entries without a value come last under "Other".
+    """
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        value = field_value(entry, field)
+        values = strings(value) if not isinstance(value, int) else [str(value)]
+        if field in ("sources",):
+            values = [s.list for s in value]
+        for v in dict.fromkeys(values) or [""]:
+            groups.setdefault(v, []).append(entry)
+
+    def order(key: str) -> tuple[int, Any]:
+        if key == "":
+            return (3, "")
+        if field in ("categories", "top_category") and key in catalog.categories:
+            return (0, list(catalog.categories).index(key))
+        number = quantity(key) if field in ("year", *QUANTITY_FIELDS) else None
+        return (1, number) if number is not None else (2, key.casefold())
+
+    result = []
+    for key in sorted(groups, key=order):
+        cat = catalog.categories.get(key) if field in ("categories", "top_category") else None
+        title = cat.title if cat else (key or "Other")
+        result.append(Group(key, title, tuple(groups[key])))
+    return result

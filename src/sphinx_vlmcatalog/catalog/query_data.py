@@ -1,0 +1,57 @@
+"""The JSON that ``static/vlmcatalog-query.js`` runs queries over: field metadata and entries.
+
+The script knows the syntax of the query language; what it knows about fields (their names,
+aliases, which match substrings) and about each entry comes from here, so the two
+implementations cannot disagree about the catalog. Pure Python: no Sphinx, no docutils.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .entries import ALL_FIELDS, LINK_KINDS, RELATION_KINDS, Entry, SourceMention, field_meta
+from .fields import ALIASES, DERIVED, QUANTITY_FIELDS, TEXT_FIELDS, field_value
+
+
+def query_meta() -> dict[str, Any]:
+    """What the script's query parser needs to know about fields (the same on every page).
+
+    ``fields``: every field a query may name, in the order suggestions try them; ``aliases``:
+    other names for fields; ``text``: the fields bare words search; ``substring``: fields whose
+    values match substrings (the rest match whole values, with ``*`` and ``?``); ``quantity``:
+    text fields that compare as numbers; ``links`` and ``relations``: the kinds ``has:`` knows.
+    """
+    return {
+        "fields": [*ALL_FIELDS, *DERIVED],
+        "aliases": dict(ALIASES),
+        "text": list(TEXT_FIELDS),
+        "substring": [f for f in ALL_FIELDS if field_meta(f)["match"] == "text"] + ["label"],
+        "quantity": sorted(QUANTITY_FIELDS),
+        "links": list(LINK_KINDS),
+        "relations": list(RELATION_KINDS),
+    }
+
+
+def entry_data(entry: Entry) -> dict[str, Any]:
+    """The queryable fields of ``entry``, as JSON values (empty ones left out).
+
+    Links become the list of their kinds, relations a mapping of lists, sources the list of
+    their lists' names; ``label`` and ``top_category`` are added.
+    """
+    result: dict[str, Any] = {}
+    for name in ALL_FIELDS:
+        value = entry.get(name)
+        if value is None or value in ("", (), {}):
+            continue
+        if name == "links":
+            value = list(value)
+        elif name == "relations":
+            value = {k: list(v) for k, v in value.items()}
+        elif name == "sources":
+            value = [s.list if isinstance(s, SourceMention) else str(s) for s in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        result[name] = value
+    result["label"] = entry.label
+    result["top_category"] = list(field_value(entry, "top_category"))
+    return result
