@@ -27,6 +27,8 @@ def test_parse_count() -> None:
     assert parse_count(50000) == 50000
     assert parse_count("many") is None
     assert parse_count(0) is None
+    assert parse_count("1,281,167") == 1281167  # the catalog's one number reader
+    assert parse_count(-5) is None
 
 
 def test_drawing_is_deterministic(tmp_path: Path) -> None:

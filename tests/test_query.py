@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_vlmcatalog.catalog.fields import suggest
+from sphinx_vlmcatalog.catalog.fields import QueryError, suggest
 from sphinx_vlmcatalog.catalog.globs import glob_match
 from sphinx_vlmcatalog.catalog.loader import load_catalog
-from sphinx_vlmcatalog.catalog.quantities import integer
-from sphinx_vlmcatalog.catalog.query import (
-    QueryError,
-    group_entries,
-    parse_query,
-    parse_sort,
-    quantity,
-    select,
-    sort_entries,
-)
+from sphinx_vlmcatalog.catalog.ordering import group_entries, parse_sort, sort_entries
+from sphinx_vlmcatalog.catalog.quantities import integer, quantity
+from sphinx_vlmcatalog.catalog.query import parse_query, select
 
 
 @pytest.fixture(scope="module")

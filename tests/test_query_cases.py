@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 import sphinx_vlmcatalog
-from sphinx_vlmcatalog.catalog.fields import ALIASES
+from sphinx_vlmcatalog.catalog.fields import ALIASES, QueryError, known_fields
 from sphinx_vlmcatalog.catalog.globs import glob_match
 from sphinx_vlmcatalog.catalog.loader import load_catalog
 from sphinx_vlmcatalog.catalog.quantities import quantity
-from sphinx_vlmcatalog.catalog.query import QueryError, known_fields, parse_query, select
+from sphinx_vlmcatalog.catalog.query import parse_query, select
 from sphinx_vlmcatalog.catalog.query_data import entry_data, query_meta
 
 HERE = Path(__file__).parent

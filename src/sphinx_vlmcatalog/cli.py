@@ -15,18 +15,12 @@ from collections.abc import Sequence
 
 from .catalog import cache
 from .catalog.entries import Entry
+from .catalog.fields import QueryError, canonical_field, field_value
 from .catalog.index import Catalog
 from .catalog.issues import safe_text
 from .catalog.loader import LoadResult, load_catalog
-from .catalog.query import (
-    QueryError,
-    canonical_field,
-    field_value,
-    parse_query,
-    parse_sort,
-    select,
-    sort_entries,
-)
+from .catalog.ordering import parse_sort, sort_entries
+from .catalog.query import parse_query, select
 from .catalog.schema import catalog_schema
 from .export.cli import add_export_parser
 from .importer.cli import add_import_parser

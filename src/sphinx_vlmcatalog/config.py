@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .catalog.fields import QueryError, canonical_field
 from .catalog.issues import Subtype
-from .catalog.query import QueryError, canonical_field, parse_sort
+from .catalog.ordering import parse_sort
 from .warnings_ import log_warning
 
 if TYPE_CHECKING:

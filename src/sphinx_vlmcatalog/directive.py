@@ -19,8 +19,10 @@ from sphinx.util.nodes import make_id
 
 from .catalog.digest import TAXONOMY_KEY
 from .catalog.entries import LINK_KINDS, Entry, SourceMention
+from .catalog.fields import QueryError, field_value
 from .catalog.issues import Subtype
-from .catalog.query import QueryError, field_value, parse_query, parse_sort
+from .catalog.ordering import parse_sort
+from .catalog.query import parse_query
 from .catalog.selection import run_selection
 from .config import get_config
 from .domain.catalog_domain import get_catalog, get_domain

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from .catalog.fields import canonical_field
 from .catalog.issues import Subtype
-from .catalog.query import canonical_field, group_entries
+from .catalog.ordering import group_entries
 from .directive import CatalogDirective, entry_class, link_nodes, verbatim
 from .domain.links import make_entry_ref
 

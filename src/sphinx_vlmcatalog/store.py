@@ -21,8 +21,9 @@ from sphinx.util import logging
 
 from .catalog import cache
 from .catalog.digest import changed_keys, entry_digests, field_digests
+from .catalog.fields import QueryError
 from .catalog.loader import start_load
-from .catalog.query import QueryError, parse_query
+from .catalog.query import parse_query
 from .catalog.selection import run_selection
 from .config import get_config
 from .domain.catalog_domain import QueryRecord, Transient, get_domain

@@ -22,7 +22,6 @@ from .entries import LINK_KINDS, RELATION_KINDS, Entry, field_meta
 from .fields import (
     ALIASES,
     DERIVED,
-    QUANTITY_FIELDS,
     TEXT_FIELDS,
     QueryError,
     canonical_field,
@@ -34,35 +33,7 @@ from .fields import (
 )
 from .globs import glob_match, has_wildcards
 from .index import Catalog
-
-# Sorting and grouping moved to .ordering; these names stay importable from here until the
-# modules that import them from here are switched over.
-from .ordering import Group, SortKey, group_entries, parse_sort, sort_entries, sort_value
 from .quantities import quantity
-
-__all__ = [
-    "ALIASES",
-    "DERIVED",
-    "QUANTITY_FIELDS",
-    "SPACES",
-    "SPECIAL",
-    "TEXT_FIELDS",
-    "Group",
-    "Query",
-    "QueryError",
-    "SortKey",
-    "Term",
-    "canonical_field",
-    "field_value",
-    "group_entries",
-    "known_fields",
-    "parse_query",
-    "parse_sort",
-    "quantity",
-    "select",
-    "sort_entries",
-    "sort_value",
-]
 
 #: Names before ``:`` that are not fields.
 SPECIAL = ("has", "uses", "text")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .query import parse_query, parse_sort, select, sort_entries
+from .ordering import parse_sort, sort_entries
+from .query import parse_query, select
 
 if TYPE_CHECKING:
     from .entries import Entry

@@ -8,16 +8,14 @@ Fields come in the catalog's key order, empty values are left out, and every val
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from typing import Any
 
-from .entries import COMMON_FIELDS, Category, Entry, data_fields
+from .entries import COMMON_FIELDS, KIND_CLASSES, Category, Entry, data_fields
 
 #: Common fields written before the kind-specific ones.
 HEAD_FIELDS = ("id", "kind", "title", "short", "authors", "venue", "year", "date", "arxiv", "doi")
 
 
-@cache
 def field_order(cls: type[Entry]) -> tuple[str, ...]:
     """The key order of an entry class: head fields, the kind's own, the other common ones."""
     kind_specific = [f for f in data_fields(cls) if f not in COMMON_FIELDS]
@@ -25,10 +23,14 @@ def field_order(cls: type[Entry]) -> tuple[str, ...]:
     return (*HEAD_FIELDS, *kind_specific, *tail)
 
 
+#: :func:`field_order` of each entry class, made once.
+FIELD_ORDER = {cls: field_order(cls) for cls in KIND_CLASSES.values()}
+
+
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
     """The entry's fields as plain data, in :func:`field_order`, empty values left out."""
     out: dict[str, Any] = {}
-    for name in field_order(type(entry)):
+    for name in FIELD_ORDER.get(type(entry)) or field_order(type(entry)):
         value = getattr(entry, name, None)
         if value is None or value in ((), {}, ""):
             continue

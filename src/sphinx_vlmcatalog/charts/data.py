@@ -6,10 +6,11 @@ labels and an alt-text sentence; :mod:`.draw` draws that description.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from ..catalog.quantities import quantity
 
 if TYPE_CHECKING:
     from ..catalog.entries import Entry
@@ -41,21 +42,12 @@ PALETTE = (
     "#6b8fd6",
 )
 
-_COUNT_RE = re.compile(r"^\s*[~≈<>]?\s*([0-9]+(?:\.[0-9]+)?)\s*([KkMmBb]?)\b")
-_SCALE = {"": 1, "k": 1e3, "m": 1e6, "b": 1e9}
-
 
 def parse_count(value: Any) -> float | None:
-    """``"1.8B"`` -> 1.8e9, ``"400M"`` -> 4e8, ``50000`` -> 50000.0; None if not a count."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value) if value > 0 else None
-    if not isinstance(value, str):
-        return None
-    match = _COUNT_RE.match(value)
-    if match is None:
-        return None
-    number = float(match.group(1)) * _SCALE[match.group(2).lower()]
-    return number if number > 0 else None
+    """A positive count for ``"1.8B"``, ``"400M"``, ``50000`` (see :mod:`..catalog.quantities`);
+    None for anything else, zero and negative numbers included."""
+    number = quantity(value)
+    return number if number is not None and number > 0 else None
 
 
 def human_count(number: float) -> str:

@@ -15,8 +15,8 @@ from docutils import nodes
 from sphinx.roles import XRefRole
 from sphinx.util.docutils import SphinxRole
 
+from ..catalog.fields import QueryError
 from ..catalog.issues import Subtype
-from ..catalog.query import QueryError
 from ..catalog.selection import run_selection
 from ..warnings_ import log_warning
 from .catalog_domain import get_catalog, get_domain

@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.util.nodes import make_id
 
 from ..catalog.entries import EntryKind
-from ..catalog.query import field_value
+from ..catalog.fields import field_value
 from ..catalog.selection import run_selection
 from ..directive import CatalogDirective, verbatim
 from ..domain.links import make_entry_ref

@@ -21,8 +21,10 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from ..catalog.entries import Entry
+from ..catalog.fields import QUANTITY_FIELDS, canonical_field, field_value
 from ..catalog.issues import Subtype
-from ..catalog.query import QUANTITY_FIELDS, canonical_field, field_value, group_entries, quantity
+from ..catalog.ordering import group_entries
+from ..catalog.quantities import quantity
 from ..config import COMPOSITE_COLUMNS, column_problem, get_config
 from ..directive import CatalogDirective, entry_links, is_empty, value_text
 from .rows import Cell, Row, make_rows
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.util.typing import OptionSpec
 
-    from ..catalog.query import Group
+    from ..catalog.ordering import Group
 
 #: Header text of columns whose name does not read well capitalised.
 HEADERS = {

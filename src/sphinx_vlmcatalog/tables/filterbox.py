@@ -4,10 +4,11 @@ Progressive enhancement only: the tables are complete in the static HTML. A post
 formats only) gives each catalog table an id and appends one ``<script type="application/json">``
 per page holding what the script needs: for each table its column fields and the numeric sort
 keys of its rows (kept with the rows by :mod:`.rows`, so numbers sort exactly as the query layer
-sorts them), and, for each entry shown, the fields the query language can test. The script
-(``static/vlmcatalog-tables.js``) speaks the query language of :mod:`..catalog.query`, so the
-filter box accepts what the directives accept. It and its stylesheet are added at
-``html-page-context`` only to pages that have a catalog table.
+sorts them), and, for each entry shown, the fields the query language can test
+(:mod:`..catalog.query_data`). The script (``static/vlmcatalog-tables.js``) runs the query
+language through ``vlmcatalog-query.js``, the script twin of :mod:`..catalog.query`, so the
+filter box accepts exactly what the directives accept. The scripts and the stylesheet are added
+at ``html-page-context`` only to pages that have a catalog table.
 
 Header cells of catalog tables also get ``scope="col"``, which docutils does not write.
 """
@@ -21,8 +22,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..assets import page_has_class
-from ..catalog.entries import ALL_FIELDS, LINK_KINDS, RELATION_KINDS, SourceMention, field_meta
-from ..catalog.query import ALIASES, DERIVED, QUANTITY_FIELDS, TEXT_FIELDS, field_value
+from ..catalog.query_data import entry_data, query_meta
 from ..domain.catalog_domain import get_catalog
 from .rows import catalog_rows
 
@@ -30,46 +30,12 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-    from ..catalog.entries import Entry
-
 #: Id of the page's JSON data element.
 DATA_ID = "vlmcat-data"
 #: The class of tables the script enhances.
 INTERACTIVE = "vlmcat-interactive"
-
-
-def query_meta() -> dict[str, Any]:
-    """What the script's query parser needs to know about fields (the same on every page)."""
-    return {
-        "fields": [*ALL_FIELDS, *DERIVED],
-        "aliases": ALIASES,
-        "text": list(TEXT_FIELDS),
-        "substring": [f for f in ALL_FIELDS if field_meta(f)["match"] == "text"] + ["label"],
-        "quantity": sorted(QUANTITY_FIELDS),
-        "links": list(LINK_KINDS),
-        "relations": list(RELATION_KINDS),
-    }
-
-
-def entry_data(entry: Entry) -> dict[str, Any]:
-    """The queryable fields of ``entry``, as JSON values (empty ones left out)."""
-    result: dict[str, Any] = {}
-    for name in ALL_FIELDS:
-        value = entry.get(name)
-        if value is None or value in ("", (), {}):
-            continue
-        if name == "links":
-            value = list(value)
-        elif name == "relations":
-            value = {k: list(v) for k, v in value.items()}
-        elif name == "sources":
-            value = [s.list if isinstance(s, SourceMention) else str(s) for s in value]
-        elif isinstance(value, tuple):
-            value = list(value)
-        result[name] = value
-    result["label"] = entry.label
-    result["top_category"] = list(field_value(entry, "top_category"))
-    return result
+#: The query language's script (in the package's shared ``static/``).
+QUERY_SCRIPT = "vlmcatalog-query.js"
 
 
 def script_json(data: Any) -> str:
@@ -127,6 +93,8 @@ def add_table_assets(
     """
     if page_has_class(doctree, {INTERACTIVE}):
         app.add_css_file("vlmcatalog-tables.css")
+        # deferred scripts run in order: the query language first
+        app.add_js_file(QUERY_SCRIPT, defer="defer")
         app.add_js_file("vlmcatalog-tables.js", defer="defer")
 
 

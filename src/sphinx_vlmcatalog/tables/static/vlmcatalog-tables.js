@@ -1,160 +1,15 @@
 /* sphinx-vlmcatalog tables: sortable, filterable catalog tables.
- * Progressive enhancement: without this script the tables are complete. The filter box speaks the query language of catalog/query.py (ported below); the page's
- * JSON data (script#vlmcat-data) holds each table's columns and numeric sort keys, and the
- * queryable fields of every entry shown. State lives in the URL: ?filter-<table>=..&sort-<table>=-year
+ * Progressive enhancement: without this script the tables are complete. The filter box speaks
+ * the query language of catalog/query.py, through its twin vlmcatalog-query.js; the page's JSON
+ * data (script#vlmcat-data) holds each table's columns and numeric sort keys, and the
+ * queryable fields of every entry shown. State lives in the URL:
+ * ?filter-<table>=..&sort-<table>=-year
  */
 (function () {
   "use strict";
 
-  // ------------------------------------------------------------------ query language
-  var OPS = [">=", "<=", ">", "<"];
-  var SUFFIX = { "": 1, k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
-  var NUMBER = /(\d+(?:[.,]\d+)*)\s*([kmbt]?)(?![a-z])/i;
-
-  function quantity(value) {
-    if (typeof value === "number") return value;
-    if (typeof value !== "string") return null;
-    var m = NUMBER.exec(value);
-    return m ? parseFloat(m[1].replace(/,/g, "")) * SUFFIX[m[2].toLowerCase()] : null;
-  }
-
-  function QueryError(message, column) {
-    this.message = message;
-    this.column = column;
-  }
-
-  function canonical(meta, name) {
-    name = (meta.aliases[name] || name).replace(/-/g, "_");
-    return meta.fields.indexOf(name) >= 0 ? name : null;
-  }
-
-  function splitValues(rest) {
-    var out = [], buf = "", quoted = false;
-    for (var i = 0; i < rest.length; i++) {
-      var ch = rest[i];
-      if (ch === '"') quoted = !quoted;
-      if (ch === "," && !quoted) { out.push(buf); buf = ""; } else buf += ch;
-    }
-    out.push(buf);
-    return out;
-  }
-
-  function unquote(v) { return v.replace(/"/g, "").toLowerCase(); }
-
-  function parseTerm(meta, token, column) {
-    var negate = token.length > 1 && token[0] === "-";
-    var body = negate ? token.slice(1) : token;
-    var col = column + (negate ? 1 : 0);
-    var colon = body.indexOf(":");
-    var name = colon < 0 ? "" : body.slice(0, colon);
-    if (colon < 0 || name[0] === '"') return { field: "text", values: [unquote(body)], negate: negate, op: "=" };
-    if (!name) throw new QueryError("missing field name before ':'", col);
-    var field = ["has", "uses", "text"].indexOf(name) >= 0 ? name : canonical(meta, name);
-    if (!field) throw new QueryError("unknown field '" + name + "'", col);
-    var rest = body.slice(colon + 1);
-    if (!rest) throw new QueryError("missing value after '" + name + ":'", col + name.length + 1);
-    for (var i = 0; i < OPS.length; i++) {
-      if (rest.indexOf(OPS[i]) === 0) {
-        var num = rest.slice(OPS[i].length);
-        if (quantity(num) === null) throw new QueryError("'" + num + "' is not a number", col);
-        return { field: field, values: [num], negate: negate, op: OPS[i] };
-      }
-    }
-    if (rest.indexOf("..") >= 0) {
-      var parts = [rest.slice(0, rest.indexOf("..")), rest.slice(rest.indexOf("..") + 2)];
-      parts.forEach(function (p) {
-        if (p && quantity(p) === null) throw new QueryError("'" + p + "' is not a number", col);
-      });
-      return { field: field, values: parts, negate: negate, op: ".." };
-    }
-    var values = splitValues(rest).map(unquote);
-    if (values.some(function (v) { return !v; })) throw new QueryError("empty value in '" + rest + "'", col);
-    if (field === "year") {  // as catalog/query.py: a year is compared as a number
-      values.forEach(function (v) {
-        if (!/^[0-9]+$/.test(v)) throw new QueryError("'" + v + "' is not a year", col);
-      });
-    }
-    if (field === "has") {
-      values.forEach(function (v) {
-        if (!canonical(meta, v) && meta.links.indexOf(v) < 0 && meta.relations.indexOf(v) < 0)
-          throw new QueryError("'has:" + v + "' names no field, link or relation", col);
-      });
-    }
-    return { field: field, values: values, negate: negate, op: "=" };
-  }
-
-  function parseQuery(meta, text) {
-    if ((text.match(/"/g) || []).length % 2) throw new QueryError("unclosed quote", text.lastIndexOf('"') + 1);
-    var terms = [], re = /\S*"[^"]*"\S*|\S+/g, m;
-    while ((m = re.exec(text)) !== null) terms.push(parseTerm(meta, m[0], m.index + 1));
-    return terms;
-  }
-
-  function strings(value) {
-    if (value === undefined || value === null) return [];
-    if (Array.isArray(value)) return value.map(String);
-    if (typeof value === "object") return Object.keys(value);
-    return [String(value)];
-  }
-
-  function glob(pattern, s) {  // fnmatch: * and ? wildcards
-    var re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    return new RegExp("^" + re + "$").test(s);
-  }
-
-  function isEmpty(v) {
-    return v === undefined || v === null || v === "" ||
-      (typeof v === "object" && Object.keys(v).length === 0);
-  }
-
-  function termMatches(meta, t, e) {
-    var vs = t.values, f = t.field;
-    if (f === "text") {
-      return meta.text.some(function (name) {
-        return strings(e[name]).some(function (s) { return s.toLowerCase().indexOf(vs[0]) >= 0; });
-      });
-    }
-    if (f === "has") {
-      return vs.some(function (v) {
-        if ((e.links || []).indexOf(v) >= 0 || (e.relations && v in e.relations)) return true;
-        var c = canonical(meta, v);
-        return c !== null && !isEmpty(e[c]);
-      });
-    }
-    var rel = e.relations || {};
-    if (f === "uses") {
-      return vs.some(function (v) {
-        return Object.keys(rel).some(function (k) { return rel[k].indexOf(v) >= 0; });
-      });
-    }
-    var value = e[f];
-    if (t.op !== "=") {
-      var n = Array.isArray(value) ? null : quantity(value);
-      if (n === null) return false;
-      if (t.op === "..") {
-        var lo = quantity(vs[0]), hi = quantity(vs[1]);
-        return (lo === null || n >= lo) && (hi === null || n <= hi);
-      }
-      var b = quantity(vs[0]);
-      return { ">=": n >= b, "<=": n <= b, ">": n > b, "<": n < b }[t.op];
-    }
-    var have = strings(value).map(function (s) { return s.toLowerCase(); });
-    if (f === "categories" || f === "top_category") {
-      return vs.some(function (v) {
-        return have.some(function (c) { return c === v || c.indexOf(v + ".") === 0; });
-      });
-    }
-    if (f === "links" || f === "relations") return vs.some(function (v) { return have.indexOf(v) >= 0; });
-    if (typeof value === "number") return vs.some(function (v) { return quantity(v) === value; });
-    var substring = meta.substring.indexOf(f) >= 0;
-    return vs.some(function (v) {
-      return have.some(function (s) { return substring ? s.indexOf(v) >= 0 : glob(v, s); });
-    });
-  }
-
-  function matches(meta, terms, e) {
-    return terms.every(function (t) { return termMatches(meta, t, e) !== t.negate; });
-  }
+  // the query language: vlmcatalog-query.js, loaded before this script
+  var query = window.vlmcatQuery;
 
   // ------------------------------------------------------------------ URL state
   function getParam(name) { return new URLSearchParams(window.location.search).get(name); }
@@ -198,11 +53,11 @@
 
     function applyFilter(text) {
       var terms = [], error = null;
-      try { terms = parseQuery(meta, text); } catch (err) { error = err; }
+      try { terms = query.parse(meta, text); } catch (err) { error = err; }
       var shown = 0;
       entryRows.forEach(function (tr) {
         var e = data.entries[byRow.get(tr).key[0]] || {};
-        var ok = error !== null || matches(meta, terms, e);
+        var ok = error !== null || query.matches(meta, terms, e);
         tr.hidden = !ok;
         if (ok) shown++;
       });
@@ -306,8 +161,6 @@
     }
   }
 
-  // a small hook for tests and curious readers
-  window.vlmcatQuery = { quantity: quantity, parse: parseQuery, matches: matches };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
