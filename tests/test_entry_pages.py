@@ -24,8 +24,10 @@ PAGES = {"vlmcatalog_entry_pages": "entries"}
 def built(tmp_path_factory):
     app = make_app_copy("test-basic", tmp_path_factory.mktemp("pages") / "src", confoverrides=PAGES)
     app.build()
-    yield app
+    # cleaned up at once: an app made by another test of this module, in any order,
+    # must not meet this one's docutils registrations
     app.cleanup()
+    return app
 
 
 def test_build_is_clean(built) -> None:

@@ -20,8 +20,10 @@ def latex(tmp_path_factory):
         confoverrides={"vlmcatalog_longtable_rows": 5},
     )
     app.build()
-    yield app
+    # cleaned up at once: an app made by another test of this module, in any order,
+    # must not meet this one's docutils registrations
     app.cleanup()
+    return app
 
 
 def tex(app) -> str:

@@ -11,8 +11,10 @@ from util import cells, html, make_app_copy, warnings
 def built(tmp_path_factory):
     app = make_app_copy("test-myst", tmp_path_factory.mktemp("myst") / "src")
     app.build()
-    yield app
+    # cleaned up at once: an app made by another test of this module, in any order,
+    # must not meet this one's docutils registrations
     app.cleanup()
+    return app
 
 
 def test_clean(built) -> None:
