@@ -40,7 +40,7 @@ from typing import Any
 from yaml import ScalarNode as _ScalarNode
 
 from .composer import _Loader
-from .reader import LineDict, LineList, paused_gc, scalar_value
+from .reader import LineDict, LineList, scalar_value
 
 #: Tags of the values a plain scalar may resolve to here; any other tag declines.
 _PLAIN_TAGS = frozenset(
@@ -89,11 +89,10 @@ def parse(text: str) -> LineDict | LineList | None:
     """The value of ``text`` as :func:`.reader.parse` would return it, or None to decline."""
     if _Loader.yaml_path_resolvers:
         return None
-    with paused_gc():
-        try:
-            return _Parser(text).document()
-        except _Decline:
-            return None
+    try:
+        return _Parser(text).document()
+    except _Decline:
+        return None
 
 
 class _Parser:

@@ -19,8 +19,7 @@ from .cache import key as cache_key
 from .entries import LAYOUTS, Category, Entry, SourceRef
 from .index import Catalog
 from .issues import Issue, Subtype
-from .parallel import child_share, load_split
-from .reader import LineDict, YamlProblem, decode, parse, paused_gc
+from .reader import LineDict, YamlProblem, decode, parse
 from .validate import build_entries, build_taxonomy, cross_check
 
 SUFFIXES = (".yaml", ".yml")
@@ -202,24 +201,18 @@ def load_content(
     """
     if cache is not None:
         name = name or cache_key(hashlib.sha256(content).hexdigest(), shown)
-        with paused_gc():  # unpickling builds as many objects as validating
-            hit = cache.get(name)
+        hit = cache.get(name)
         if isinstance(hit, FileResult):
             return hit
-    with paused_gc():
-        raw_entries, raw_taxonomy, tax_line, issues = read_data(content, shown)
-        cats: list[Category] = []
-        if raw_taxonomy is not None:
-            cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
-            issues += tax_issues
-        built, packed = build_entries(raw_entries, shown)
-        # freed before the collector resumes, so that it does not walk them
-        del raw_entries, raw_taxonomy
-        result = FileResult(issues, cats, built, packed)
-        if cache is not None and name:
-            # (while pickling, the collector would walk everything just built, once a few
-            # thousand allocations)
-            cache.put(name, result)
+    raw_entries, raw_taxonomy, tax_line, issues = read_data(content, shown)
+    cats: list[Category] = []
+    if raw_taxonomy is not None:
+        cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
+        issues += tax_issues
+    built, packed = build_entries(raw_entries, shown)
+    result = FileResult(issues, cats, built, packed)
+    if cache is not None and name:
+        cache.put(name, result)
     return result
 
 
@@ -285,22 +278,16 @@ class PendingLoad:
         return load_content(content, self.shown[i], self.cache, self.keys[i] or None)
 
     def result(self) -> LoadResult:
-        """The catalog, its problems and its files (loaded once, however often asked).
-
-        A large share to parse goes to a forked child (:mod:`.parallel`).
-        """
+        """The catalog, its problems and its files (loaded once, however often asked)."""
         if self._result is None:
-            to_parse: dict[int, int] = {}
-            hit_bytes = 0
-            for i, content in enumerate(self.contents):
-                if isinstance(content, bytes):
-                    if self.cache is not None and self.cache.has(self.keys[i]):
-                        hit_bytes += len(content)
-                    else:
-                        to_parse[i] = len(content)
-            loaded = load_split(self._load, len(self.files), child_share(to_parse, hit_bytes))
-            if self.cache is not None and to_parse:  # files were added: keep the cache in bounds
-                self.cache.prune(keep=set(self.keys))
+            cache = self.cache
+            misses = cache is not None and any(
+                isinstance(content, bytes) and not cache.has(name)
+                for content, name in zip(self.contents, self.keys, strict=True)
+            )
+            loaded = [self._load(i) for i in range(len(self.files))]
+            if cache is not None and misses:  # files were added: keep the cache in bounds
+                cache.prune(keep=set(self.keys))
             self._result = _assemble(self.files, self.issues, loaded)
             self.contents = []
         return self._result
@@ -311,7 +298,6 @@ def _assemble(files: list[Path], issues: list[Issue], loaded: list[FileResult]) 
     entries: dict[str, Entry] = {}
     categories: dict[str, Category] = {}
     for result in loaded:
-        result.packed = None  # (kept until here so that a child sends its results cheaply)
         issues += result.issues
         for cat in result.categories:
             first = categories.get(cat.key)

@@ -15,10 +15,7 @@ both share: the values with lines, the problem they raise, and scalar conversion
 
 from __future__ import annotations
 
-import gc
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 #: Files larger than this are refused before parsing.
@@ -78,23 +75,6 @@ def _rebuild_list(line: int, item_lines: list[int], items: list[Any]) -> LineLis
     lst.extend(items)
     lst.item_lines = item_lines
     return lst
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector (if it runs) while catalog values are built.
-
-    The collector would otherwise walk the growing heap over and over while tens of thousands of
-    containers are made, none of them in a reference cycle (unless aliases make one, which the
-    collector finds once it runs again).
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def decode(data: bytes) -> str:
