@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from sphinx_vlmcatalog.catalog import reader, validate
+from sphinx_vlmcatalog.catalog import validate, yamlfile
 from sphinx_vlmcatalog.catalog.entries import KIND_CLASSES, LAYOUTS, Entry, SourceRef
 
 ROOT = Path(__file__).parent.parent
@@ -39,15 +39,15 @@ def both_ways(raw: Any, path: str = "c.yaml", line: int = 1) -> tuple[Entry | No
 
 
 def raw_entries(text: str) -> list[tuple[Any, int]]:
-    data = reader.parse(text)
+    data = yamlfile.parse(text)
     return list(zip(data["entries"], data["entries"].item_lines, strict=True))
 
 
 def test_real_catalog_entries() -> None:
     count = 0
     for path in sorted((ROOT / "catalog").rglob("*.yaml")):
-        text = reader.decode(path.read_bytes())
-        if "entries" not in reader.parse(text):
+        text = yamlfile.decode(path.read_bytes())
+        if "entries" not in yamlfile.parse(text):
             continue
         for raw, line in raw_entries(text):
             entry, issues = both_ways(raw, str(path), line)
@@ -210,10 +210,10 @@ def test_max_year_is_next_year() -> None:
 
 
 def test_build_entries_packs_what_layout_packs(fixture_catalog: Path) -> None:
-    texts = [reader.decode(p.read_bytes()) for p in sorted(fixture_catalog.rglob("*.yaml"))]
+    texts = [yamlfile.decode(p.read_bytes()) for p in sorted(fixture_catalog.rglob("*.yaml"))]
     texts.append(UNUSUAL)
     for text in texts:
-        if "entries" not in reader.parse(text):
+        if "entries" not in yamlfile.parse(text):
             continue
         raws = raw_entries(text)
         built, packed = validate.build_entries(raws, "c.yaml")

@@ -19,8 +19,8 @@ from .cache import key as cache_key
 from .entries import LAYOUTS, Category, Entry, SourceRef
 from .index import Catalog
 from .issues import Issue, Subtype
-from .reader import LineDict, YamlProblem, decode, parse
 from .validate import build_entries, build_taxonomy, cross_check
+from .yamlfile import LineDict, LineList, YamlProblem, decode, parse, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -66,30 +66,26 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], lis
 RawFile = tuple[list[tuple[object, int]], object, int, list[Issue]]
 
 
-def read_file(path: Path, shown: str) -> RawFile:
-    """Read one file: its raw entries with their lines, and its raw taxonomy (or None).
-
-    :param shown: the path to print in messages
-    """
-    try:
-        content = path.read_bytes()
-    except OSError as exc:
-        return [], None, 0, [_unreadable(exc, shown)]
-    return read_data(content, shown)
-
-
 def _unreadable(exc: OSError, shown: str) -> Issue:
     return Issue(Subtype.CATALOG_FILE, f"cannot read file: {exc.strerror}", SourceRef(shown, 0))
 
 
+def _file_problem(exc: YamlProblem, shown: str) -> Issue:
+    sub = Subtype.CATALOG_SYNTAX if exc.syntax else Subtype.CATALOG_FILE
+    return Issue(sub, exc.message, SourceRef(shown, exc.line))
+
+
 def read_data(content: bytes, shown: str) -> RawFile:
-    """:func:`read_file` for a file's bytes."""
+    """Read one file's bytes: its raw entries with their lines, its raw taxonomy (or None) and
+    the taxonomy's line, and the problems of the file as a whole.
+
+    :param shown: the path to print in messages
+    """
     issues: list[Issue] = []
     try:
         data = parse(decode(content))
     except YamlProblem as exc:
-        sub = Subtype.CATALOG_SYNTAX if exc.syntax else Subtype.CATALOG_FILE
-        return [], None, 0, [Issue(sub, exc.message, SourceRef(shown, exc.line))]
+        return [], None, 0, [_file_problem(exc, shown)]
     if data is None:
         issues.append(
             Issue(
@@ -122,8 +118,8 @@ def read_data(content: bytes, shown: str) -> RawFile:
     if "entries" in data:
         entries = data["entries"]
         line = data.key_lines["entries"]
-        if isinstance(entries, list):
-            raw_entries = list(zip(entries, entries.item_lines, strict=True))  # type: ignore[attr-defined]
+        if isinstance(entries, LineList):
+            raw_entries = list(zip(entries, entries.item_lines, strict=True))
         elif entries is not None:
             issues.append(
                 Issue(
@@ -186,9 +182,11 @@ def _unpickle_file_result(
 def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileResult:
     """Read and validate one file, or take its result from ``cache`` if the content is known."""
     try:
-        content = path.read_bytes()
+        content = read_bytes(path)
     except OSError as exc:
         return FileResult([_unreadable(exc, shown)], [], [])
+    except YamlProblem as exc:  # too large to read
+        return FileResult([_file_problem(exc, shown)], [], [])
     return load_content(content, shown, cache)
 
 
@@ -259,10 +257,13 @@ class PendingLoad:
         self.prints: dict[str, str] = {}
         for path, name in zip(files, self.shown, strict=True):
             try:
-                content = path.read_bytes()
+                content = read_bytes(path)
             except OSError as exc:
                 self.contents.append(FileResult([_unreadable(exc, name)], [], []))
                 self.prints[name] = "<unreadable>"
+            except YamlProblem as exc:  # too large to read: the result depends on the size alone
+                self.contents.append(FileResult([_file_problem(exc, name)], [], []))
+                self.prints[name] = f"<{exc.message}>"
             else:
                 self.contents.append(content)
                 self.prints[name] = hashlib.sha256(content).hexdigest()

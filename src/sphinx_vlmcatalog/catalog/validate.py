@@ -28,7 +28,7 @@ from .entries import (
     data_fields,
 )
 from .issues import Issue, Subtype
-from .reader import LineDict, LineList
+from .yamlfile import LineDict, LineList
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 ARXIV_RE = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})$")
