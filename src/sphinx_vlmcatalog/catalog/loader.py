@@ -12,14 +12,13 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .cache import FileCache
 from .cache import key as cache_key
-from .entries import LAYOUTS, Category, Entry, SourceRef
+from .entries import Category, Entry, SourceRef
 from .index import Catalog
 from .issues import Issue, Subtype
-from .validate import build_entries, build_taxonomy, cross_check
+from .validate import build_entry, build_taxonomy, cross_check
 from .yamlfile import LineDict, LineList, YamlProblem, decode, parse, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
@@ -141,42 +140,6 @@ class FileResult:
     categories: list[Category]
     #: each raw entry's result (None if it could not be built) and its problems
     entries: list[tuple[Entry | None, list[Issue]]]
-    #: the values of entries as entries.Layout.pack gives them, where already known
-    packed: list[list[Any] | None] | None = field(default=None, compare=False, repr=False)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Entries are pickled as lists of plain values: pickling each entry, its source and each
-        # of its sources as an object of its own made writing the cache slow.
-        classes: list[type[Entry] | None] = []
-        values: list[list[Any] | None] = []
-        problems: dict[int, list[Issue]] = {}
-        packed = self.packed
-        for n, (entry, issues) in enumerate(self.entries):
-            if entry is None:
-                classes.append(None)
-                values.append(None)
-            else:
-                cls = type(entry)
-                classes.append(cls)
-                known = packed[n] if packed is not None else None
-                values.append(known if known is not None else LAYOUTS[cls].pack(entry))
-            if issues:
-                problems[n] = issues
-        return (_unpickle_file_result, (self.issues, self.categories, classes, values, problems))
-
-
-def _unpickle_file_result(
-    issues: list[Issue],
-    categories: list[Category],
-    classes: list[type[Entry] | None],
-    values: list[list[Any] | None],
-    problems: dict[int, list[Issue]],
-) -> FileResult:
-    entries: list[tuple[Entry | None, list[Issue]]] = []
-    for n, (cls, packed) in enumerate(zip(classes, values, strict=True)):
-        entry = None if cls is None or packed is None else LAYOUTS[cls].unpack(packed)
-        entries.append((entry, problems.get(n, [])))
-    return FileResult(issues, categories, entries)
 
 
 def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileResult:
@@ -207,8 +170,8 @@ def load_content(
     if raw_taxonomy is not None:
         cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
         issues += tax_issues
-    built, packed = build_entries(raw_entries, shown)
-    result = FileResult(issues, cats, built, packed)
+    built = [build_entry(raw, shown, line) for raw, line in raw_entries]
+    result = FileResult(issues, cats, built)
     if cache is not None and name:
         cache.put(name, result)
     return result
