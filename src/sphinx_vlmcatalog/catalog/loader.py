@@ -18,6 +18,7 @@ from .cache import key as cache_key
 from .entries import Category, Entry, SourceRef
 from .index import Catalog
 from .issues import Issue, Subtype
+from .results import FileResult, from_data, to_data
 from .validate import build_entry, build_taxonomy, cross_check
 from .yamlfile import LineDict, LineList, YamlProblem, decode, parse, read_bytes
 
@@ -131,17 +132,6 @@ def read_data(content: bytes, shown: str) -> RawFile:
     return raw_entries, taxonomy, data.key_lines.get("taxonomy", 0), issues
 
 
-@dataclass
-class FileResult:
-    """One file, validated on its own: what :mod:`.cache` stores."""
-
-    #: problems with the file as a whole and with its taxonomy, in order
-    issues: list[Issue]
-    categories: list[Category]
-    #: each raw entry's result (None if it could not be built) and its problems
-    entries: list[tuple[Entry | None, list[Issue]]]
-
-
 def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileResult:
     """Read and validate one file, or take its result from ``cache`` if the content is known."""
     try:
@@ -162,8 +152,8 @@ def load_content(
     """
     if cache is not None:
         name = name or cache_key(hashlib.sha256(content).hexdigest(), shown)
-        hit = cache.get(name)
-        if isinstance(hit, FileResult):
+        hit = from_data(cache.get(name), shown)
+        if hit is not None:
             return hit
     raw_entries, raw_taxonomy, tax_line, issues = read_data(content, shown)
     cats: list[Category] = []
@@ -173,7 +163,7 @@ def load_content(
     built = [build_entry(raw, shown, line) for raw, line in raw_entries]
     result = FileResult(issues, cats, built)
     if cache is not None and name:
-        cache.put(name, result)
+        cache.put(name, to_data(result))
     return result
 
 
