@@ -1,14 +1,22 @@
 """Loader behaviour beyond single bad-input cases (those live in ``tests/corpus/``, run by
 ``test_corpus.py``): several problems in one run, fail-fast alias bombs, skipped files, taxonomy
-problems, the fixture catalog, pickling."""
+problems, the fixture catalog, values that are unusual but accepted, pickling."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import pickle
 import time
 from pathlib import Path
 
+import pytest
+
+from sphinx_vlmcatalog.catalog import validate
+from sphinx_vlmcatalog.catalog.entries import KIND_CLASSES, Entry, data_fields
 from sphinx_vlmcatalog.catalog.issues import Subtype
 from sphinx_vlmcatalog.catalog.loader import load_catalog
+from sphinx_vlmcatalog.catalog.yamlfile import parse
 
 GOOD = """\
   - id: good
@@ -137,8 +145,6 @@ def test_fixture_catalog_is_clean(fixture_catalog):
 
 
 def test_load_is_picklable(fixture_catalog):
-    import pickle
-
     catalog = load_catalog([fixture_catalog]).catalog
     again = pickle.loads(pickle.dumps(catalog))
     assert list(again.entries) == list(catalog.entries)
@@ -155,3 +161,111 @@ def test_shared_arxiv_is_fine_when_entries_name_each_other(tmp_path: Path):
         "    arxiv: '2103.00020'\n",
     )
     assert result.ok, [str(i) for i in result.issues]
+
+
+UNUSUAL = """\
+entries:
+  - id: a
+    kind: paper
+    title: 2021
+    short: ' padded '
+    authors: One Author
+    venue: 1.5
+    year: 1900
+    date: 2021-02
+    links: {paper: 'HTTP://Example.org/x', code: 'https://x.org/a b'}
+    tags: [x, x, ' y ', 3]
+    categories: [a.b, a.b]
+    sources: [plain-list, {list: l, section: s}]
+    relations: {related: [b, b], builds_on: c}
+  - id: b
+    kind: dataset
+    title: t
+    classes: '1,000'
+    train_size: 5
+    modalities: image
+  - id: c
+    kind: model
+    title: t
+    architecture: dual-encoder
+    notes:
+  - id: d
+    kind: topic
+    title: t
+    points: [one, two]
+    topic_type: challenge
+  - id: e
+    kind: resource
+    title: t
+    year: '2020'
+    resource_type: survey
+  - id: f
+    kind: benchmark
+    title: t
+    links: {paper: 'https://x.org/<script>'}
+  - {id: g, kind: paper}
+  - id: h
+    kind: paper
+    title: ''
+  - id: i
+    kind: paper
+    title: t
+    yaer: 2020
+  - just a string
+"""
+
+
+def test_unusual_and_refused_values() -> None:
+    raw = parse(UNUSUAL)["entries"]
+    results = [
+        validate.build_entry(item, "c.yaml", line)
+        for item, line in zip(raw, raw.item_lines, strict=True)
+    ]
+    built = {entry.id: entry for entry, _ in results if entry is not None}
+    assert set(built) == {"a", "b", "c", "d", "e", "f", "i"}
+    assert [len(issues) for _, issues in results] == [1, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+    a = built["a"]
+    assert (a.title, a.short, a.authors, a.venue, a.tags) == (
+        "2021",
+        "padded",
+        ("One Author",),
+        "1.5",
+        ("x", "y", "3"),
+    )
+    assert a.links == {}  # one URL is unsafe: the field is reported and left out
+    assert a.relations == {"related": ("b",), "builds_on": ("c",)}
+    assert [(m.list, m.section) for m in a.sources] == [("plain-list", ""), ("l", "s")]
+    assert built["b"].classes == 1000
+    assert built["i"].lines == {"id": 44, "kind": 45, "title": 46, "yaer": 47}
+
+
+def test_max_year_is_next_year() -> None:
+    assert validate.max_year() == datetime.date.today().year + 1
+
+
+def test_data_fields_are_made_once_and_read_only() -> None:
+    for cls in (Entry, *KIND_CLASSES.values()):
+        fields = data_fields(cls)
+        assert fields is data_fields(cls)
+        expected = [f.name for f in dataclasses.fields(cls) if not f.metadata.get("internal")]
+        assert list(fields) == expected
+        with pytest.raises(TypeError):
+            fields["extra"] = fields["id"]  # type: ignore[index]
+
+
+def test_entries_and_categories_pickle_to_equal_frozen_objects(fixture_catalog: Path):
+    catalog = load_catalog([fixture_catalog]).catalog
+    entries = list(catalog)
+    assert {e.kind for e in entries} >= {"paper", "model", "dataset", "benchmark"}
+    back = pickle.loads(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == entries
+    for old, new in zip(entries, back, strict=True):
+        assert type(new) is type(old)
+        assert new.source == old.source
+        assert new.lines == old.lines
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            new.title = "changed"  # type: ignore[misc]
+    categories = list(catalog.categories.values())
+    again = pickle.loads(pickle.dumps(categories))
+    assert again == categories
+    assert [c.source for c in again] == [c.source for c in categories]

@@ -1,5 +1,5 @@
-"""``validate.check_url`` takes shortcuts (a regular expression for simple URLs, one for unsafe
-characters); it must accept and refuse exactly what the plain definition below does."""
+"""``values.check_url`` finds unsafe characters with a regular expression; it must accept and
+refuse exactly what the plain definition below does."""
 
 from __future__ import annotations
 
@@ -11,20 +11,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_vlmcatalog.catalog import validate
+from sphinx_vlmcatalog.catalog import values
 
 
 def reference_check_url(value: Any) -> str:
-    """The definition, as check_url was written before the shortcuts."""
-    text = validate._str(value)
+    """The definition, with the unsafe characters spelled out."""
+    text = values.as_str(value)
     try:
         parts = urlsplit(text)
     except ValueError as exc:
-        raise validate._Bad(f"'{text[:80]}' is not a valid URL ({exc})", unsafe_url=True) from None
+        raise values.BadValue(
+            f"'{text[:80]}' is not a valid URL ({exc})", unsafe_url=True
+        ) from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise validate._Bad(f"'{text[:80]}' is not an absolute http(s) URL", unsafe_url=True)
+        raise values.BadValue(f"'{text[:80]}' is not an absolute http(s) URL", unsafe_url=True)
     if any(c.isspace() or ord(c) < 32 or c in '<>"' for c in text):
-        raise validate._Bad(
+        raise values.BadValue(
             f"'{text[:80]}' contains spaces, quotes or control characters", unsafe_url=True
         )
     return text
@@ -33,19 +35,19 @@ def reference_check_url(value: Any) -> str:
 def outcome(check: Any, text: str) -> str:
     try:
         return "ok " + check(text)
-    except validate._Bad as exc:
+    except values.BadValue as exc:
         return f"bad unsafe={exc.unsafe_url} {exc}"
 
 
 def same_as_reference(text: str) -> None:
-    assert outcome(validate.check_url, text) == outcome(reference_check_url, text)
+    assert outcome(values.check_url, text) == outcome(reference_check_url, text)
 
 
 def test_unsafe_characters_are_exactly_the_defined_ones() -> None:
     for code in range(sys.maxunicode + 1):
         c = chr(code)
         defined = c.isspace() or code < 32 or c in '<>"'
-        assert (validate.URL_UNSAFE_RE.search(c) is not None) == defined, hex(code)
+        assert (values.URL_UNSAFE_RE.search(c) is not None) == defined, hex(code)
 
 
 @pytest.mark.parametrize(

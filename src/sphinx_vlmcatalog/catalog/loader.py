@@ -12,16 +12,15 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .cache import FileCache
 from .cache import key as cache_key
-from .entries import LAYOUTS, Category, Entry, SourceRef
+from .entries import Category, Entry, SourceRef
 from .index import Catalog
 from .issues import Issue, Subtype
-from .parallel import child_share, load_split
-from .reader import LineDict, YamlProblem, decode, parse, paused_gc
-from .validate import build_entries, build_taxonomy, cross_check
+from .results import FileResult, from_data, to_data
+from .validate import build_entry, build_taxonomy, cross_check
+from .yamlfile import LineDict, LineList, YamlProblem, decode, parse, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -67,30 +66,26 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], lis
 RawFile = tuple[list[tuple[object, int]], object, int, list[Issue]]
 
 
-def read_file(path: Path, shown: str) -> RawFile:
-    """Read one file: its raw entries with their lines, and its raw taxonomy (or None).
-
-    :param shown: the path to print in messages
-    """
-    try:
-        content = path.read_bytes()
-    except OSError as exc:
-        return [], None, 0, [_unreadable(exc, shown)]
-    return read_data(content, shown)
-
-
 def _unreadable(exc: OSError, shown: str) -> Issue:
     return Issue(Subtype.CATALOG_FILE, f"cannot read file: {exc.strerror}", SourceRef(shown, 0))
 
 
+def _file_problem(exc: YamlProblem, shown: str) -> Issue:
+    sub = Subtype.CATALOG_SYNTAX if exc.syntax else Subtype.CATALOG_FILE
+    return Issue(sub, exc.message, SourceRef(shown, exc.line))
+
+
 def read_data(content: bytes, shown: str) -> RawFile:
-    """:func:`read_file` for a file's bytes."""
+    """Read one file's bytes: its raw entries with their lines, its raw taxonomy (or None) and
+    the taxonomy's line, and the problems of the file as a whole.
+
+    :param shown: the path to print in messages
+    """
     issues: list[Issue] = []
     try:
         data = parse(decode(content))
     except YamlProblem as exc:
-        sub = Subtype.CATALOG_SYNTAX if exc.syntax else Subtype.CATALOG_FILE
-        return [], None, 0, [Issue(sub, exc.message, SourceRef(shown, exc.line))]
+        return [], None, 0, [_file_problem(exc, shown)]
     if data is None:
         issues.append(
             Issue(
@@ -123,8 +118,8 @@ def read_data(content: bytes, shown: str) -> RawFile:
     if "entries" in data:
         entries = data["entries"]
         line = data.key_lines["entries"]
-        if isinstance(entries, list):
-            raw_entries = list(zip(entries, entries.item_lines, strict=True))  # type: ignore[attr-defined]
+        if isinstance(entries, LineList):
+            raw_entries = list(zip(entries, entries.item_lines, strict=True))
         elif entries is not None:
             issues.append(
                 Issue(
@@ -137,59 +132,14 @@ def read_data(content: bytes, shown: str) -> RawFile:
     return raw_entries, taxonomy, data.key_lines.get("taxonomy", 0), issues
 
 
-@dataclass
-class FileResult:
-    """One file, validated on its own: what :mod:`.cache` stores."""
-
-    #: problems with the file as a whole and with its taxonomy, in order
-    issues: list[Issue]
-    categories: list[Category]
-    #: each raw entry's result (None if it could not be built) and its problems
-    entries: list[tuple[Entry | None, list[Issue]]]
-    #: the values of entries as entries.Layout.pack gives them, where already known
-    packed: list[list[Any] | None] | None = field(default=None, compare=False, repr=False)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Entries are pickled as lists of plain values: pickling each entry, its source and each
-        # of its sources as an object of its own made writing the cache slow.
-        classes: list[type[Entry] | None] = []
-        values: list[list[Any] | None] = []
-        problems: dict[int, list[Issue]] = {}
-        packed = self.packed
-        for n, (entry, issues) in enumerate(self.entries):
-            if entry is None:
-                classes.append(None)
-                values.append(None)
-            else:
-                cls = type(entry)
-                classes.append(cls)
-                known = packed[n] if packed is not None else None
-                values.append(known if known is not None else LAYOUTS[cls].pack(entry))
-            if issues:
-                problems[n] = issues
-        return (_unpickle_file_result, (self.issues, self.categories, classes, values, problems))
-
-
-def _unpickle_file_result(
-    issues: list[Issue],
-    categories: list[Category],
-    classes: list[type[Entry] | None],
-    values: list[list[Any] | None],
-    problems: dict[int, list[Issue]],
-) -> FileResult:
-    entries: list[tuple[Entry | None, list[Issue]]] = []
-    for n, (cls, packed) in enumerate(zip(classes, values, strict=True)):
-        entry = None if cls is None or packed is None else LAYOUTS[cls].unpack(packed)
-        entries.append((entry, problems.get(n, [])))
-    return FileResult(issues, categories, entries)
-
-
 def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileResult:
     """Read and validate one file, or take its result from ``cache`` if the content is known."""
     try:
-        content = path.read_bytes()
+        content = read_bytes(path)
     except OSError as exc:
         return FileResult([_unreadable(exc, shown)], [], [])
+    except YamlProblem as exc:  # too large to read
+        return FileResult([_file_problem(exc, shown)], [], [])
     return load_content(content, shown, cache)
 
 
@@ -202,24 +152,18 @@ def load_content(
     """
     if cache is not None:
         name = name or cache_key(hashlib.sha256(content).hexdigest(), shown)
-        with paused_gc():  # unpickling builds as many objects as validating
-            hit = cache.get(name)
-        if isinstance(hit, FileResult):
+        hit = from_data(cache.get(name), shown)
+        if hit is not None:
             return hit
-    with paused_gc():
-        raw_entries, raw_taxonomy, tax_line, issues = read_data(content, shown)
-        cats: list[Category] = []
-        if raw_taxonomy is not None:
-            cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
-            issues += tax_issues
-        built, packed = build_entries(raw_entries, shown)
-        # freed before the collector resumes, so that it does not walk them
-        del raw_entries, raw_taxonomy
-        result = FileResult(issues, cats, built, packed)
-        if cache is not None and name:
-            # (while pickling, the collector would walk everything just built, once a few
-            # thousand allocations)
-            cache.put(name, result)
+    raw_entries, raw_taxonomy, tax_line, issues = read_data(content, shown)
+    cats: list[Category] = []
+    if raw_taxonomy is not None:
+        cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
+        issues += tax_issues
+    built = [build_entry(raw, shown, line) for raw, line in raw_entries]
+    result = FileResult(issues, cats, built)
+    if cache is not None and name:
+        cache.put(name, to_data(result))
     return result
 
 
@@ -266,10 +210,13 @@ class PendingLoad:
         self.prints: dict[str, str] = {}
         for path, name in zip(files, self.shown, strict=True):
             try:
-                content = path.read_bytes()
+                content = read_bytes(path)
             except OSError as exc:
                 self.contents.append(FileResult([_unreadable(exc, name)], [], []))
                 self.prints[name] = "<unreadable>"
+            except YamlProblem as exc:  # too large to read: the result depends on the size alone
+                self.contents.append(FileResult([_file_problem(exc, name)], [], []))
+                self.prints[name] = f"<{exc.message}>"
             else:
                 self.contents.append(content)
                 self.prints[name] = hashlib.sha256(content).hexdigest()
@@ -285,22 +232,16 @@ class PendingLoad:
         return load_content(content, self.shown[i], self.cache, self.keys[i] or None)
 
     def result(self) -> LoadResult:
-        """The catalog, its problems and its files (loaded once, however often asked).
-
-        A large share to parse goes to a forked child (:mod:`.parallel`).
-        """
+        """The catalog, its problems and its files (loaded once, however often asked)."""
         if self._result is None:
-            to_parse: dict[int, int] = {}
-            hit_bytes = 0
-            for i, content in enumerate(self.contents):
-                if isinstance(content, bytes):
-                    if self.cache is not None and self.cache.has(self.keys[i]):
-                        hit_bytes += len(content)
-                    else:
-                        to_parse[i] = len(content)
-            loaded = load_split(self._load, len(self.files), child_share(to_parse, hit_bytes))
-            if self.cache is not None and to_parse:  # files were added: keep the cache in bounds
-                self.cache.prune(keep=set(self.keys))
+            cache = self.cache
+            misses = cache is not None and any(
+                isinstance(content, bytes) and not cache.has(name)
+                for content, name in zip(self.contents, self.keys, strict=True)
+            )
+            loaded = [self._load(i) for i in range(len(self.files))]
+            if cache is not None and misses:  # files were added: keep the cache in bounds
+                cache.prune(keep=set(self.keys))
             self._result = _assemble(self.files, self.issues, loaded)
             self.contents = []
         return self._result
@@ -311,7 +252,6 @@ def _assemble(files: list[Path], issues: list[Issue], loaded: list[FileResult]) 
     entries: dict[str, Entry] = {}
     categories: dict[str, Category] = {}
     for result in loaded:
-        result.packed = None  # (kept until here so that a child sends its results cheaply)
         issues += result.issues
         for cat in result.categories:
             first = categories.get(cat.key)

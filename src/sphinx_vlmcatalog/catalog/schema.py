@@ -17,7 +17,7 @@ from .entries import (
     RELATION_KINDS,
     data_fields,
 )
-from .validate import ARXIV_RE, DATE_RE, DOI_RE, ID_RE, MAX_TEXT, MIN_YEAR, max_year
+from .values import ARXIV_RE, DATE_RE, DOI_RE, ID_RE, MAX_TEXT, MIN_YEAR, max_year
 
 SCHEMA_ID = "https://sphinx-vlmcatalog.readthedocs.io/schema/catalog.schema.json"
 EXPORT_SCHEMA_ID = "https://sphinx-vlmcatalog.readthedocs.io/schema/catalog-export.schema.json"

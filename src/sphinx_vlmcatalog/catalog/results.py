@@ -1,0 +1,208 @@
+"""One catalog file's validated result (:class:`FileResult`), and its data-only form for the cache.
+
+:func:`to_data` turns a result into JSON values: each entry as the mapping of its non-empty
+fields (shaped as in a catalog file), its line and the lines of its fields; problems and
+categories as lists. :func:`from_data` builds the result back from what a cache file holds and
+trusts none of it: every value must have exactly the shape :func:`to_data` gives (the type its
+field declares, a known kind, a known problem subtype, lines that are numbers), else the whole
+file is a miss. Paths are not stored: every place in a file's result is in that file, shown
+under the name it is loaded as.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .entries import KIND_CLASSES, Category, Entry, SourceMention, SourceRef, data_fields
+from .issues import Issue, Subtype
+from .values import BadValue, as_id, as_str
+
+
+@dataclass
+class FileResult:
+    """One file, validated on its own."""
+
+    #: problems with the file as a whole and with its taxonomy, in order
+    issues: list[Issue]
+    categories: list[Category]
+    #: each raw entry's result (None if it could not be built) and its problems
+    entries: list[tuple[Entry | None, list[Issue]]]
+
+
+def to_data(result: FileResult) -> dict[str, Any]:
+    """``result`` as JSON values (see :func:`from_data`)."""
+    return {
+        "issues": [_issue_data(issue) for issue in result.issues],
+        "categories": [
+            [c.key, c.title, c.description, c.parent, c.source.line] for c in result.categories
+        ],
+        "entries": [
+            [
+                None if entry is None else _fields_data(entry),
+                0 if entry is None else entry.source.line,
+                {} if entry is None else dict(entry.lines),
+                [_issue_data(issue) for issue in issues],
+            ]
+            for entry, issues in result.entries
+        ],
+    }
+
+
+def _issue_data(issue: Issue) -> list[Any]:
+    return [issue.subtype.value, issue.message, issue.where.line]
+
+
+def _fields_data(entry: Entry) -> dict[str, Any]:
+    """The entry's fields that differ from an empty default, as a catalog file gives them."""
+    fields: dict[str, Any] = {}
+    for name in data_fields(type(entry)):
+        value = entry.get(name)
+        if value in (None, (), {}):
+            continue
+        if name == "sources":
+            value = [{"list": m.list, "section": m.section} for m in value]
+        fields[name] = value
+    return fields
+
+
+_SUBTYPES = {subtype.value: subtype for subtype in Subtype}
+
+
+class _Mismatch(Exception):
+    """A cached value does not have the shape :func:`to_data` gives."""
+
+
+def from_data(data: Any, shown: str) -> FileResult | None:
+    """The result that :func:`to_data` gave ``data`` for, in the file shown as ``shown``; None
+    if ``data`` is not such a result."""
+    try:
+        if not isinstance(data, dict):
+            raise _Mismatch
+        issues = [_issue(item, shown) for item in _list(data.get("issues"))]
+        categories = [_category(item, shown) for item in _list(data.get("categories"))]
+        entries = [_entry(item, shown) for item in _list(data.get("entries"))]
+    except (_Mismatch, BadValue):
+        return None
+    return FileResult(issues, categories, entries)
+
+
+def _list(value: Any, length: int | None = None) -> list[Any]:
+    if not isinstance(value, list) or (length is not None and len(value) != length):
+        raise _Mismatch
+    return value
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _Mismatch
+    return value
+
+
+def _line(value: Any) -> int:
+    if type(value) is not int or value < 0:  # (not a bool)
+        raise _Mismatch
+    return value
+
+
+def _issue(value: Any, shown: str) -> Issue:
+    subtype, message, line = _list(value, 3)
+    kind = _SUBTYPES.get(_str(subtype))
+    if kind is None:
+        raise _Mismatch
+    return Issue(kind, _str(message), SourceRef(shown, _line(line)))
+
+
+def _category(value: Any, shown: str) -> Category:
+    key, title, description, parent, line = _list(value, 5)
+    for part in _str(key).split("."):
+        as_id(part)
+    if parent != (key.rpartition(".")[0] or None):  # (as the taxonomy's nesting gives it)
+        raise _Mismatch
+    description = as_str(description) if _str(description) else ""
+    return Category(key, as_str(title), description, parent, SourceRef(shown, _line(line)))
+
+
+def _entry(value: Any, shown: str) -> tuple[Entry | None, list[Issue]]:
+    fields, line, lines, problems = _list(value, 4)
+    issues = [_issue(item, shown) for item in _list(problems)]
+    if fields is None:
+        return None, issues
+    if not isinstance(fields, dict) or not isinstance(lines, dict):
+        raise _Mismatch
+    cls = KIND_CLASSES.get(_str(fields.get("kind")))
+    if cls is None or "id" not in fields or "title" not in fields:
+        raise _Mismatch
+    checks = _checks(cls)
+    values = {}
+    for name, raw in fields.items():
+        check = checks.get(name)
+        if check is None:
+            raise _Mismatch
+        values[name] = check(raw)
+    if not all(type(n) is int for n in lines.values()):
+        raise _Mismatch
+    return cls(**values, source=SourceRef(shown, _line(line)), lines=lines), issues
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:  # (not a bool)
+        raise _Mismatch
+    return value
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(type(item) is str for item in value):
+        raise _Mismatch
+    return tuple(value)
+
+
+def _links(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(type(url) is str for url in value.values()):
+        raise _Mismatch
+    return value
+
+
+def _relations(value: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise _Mismatch
+    return {rel: _strings(ids) for rel, ids in value.items()}
+
+
+def _sources(value: Any) -> tuple[SourceMention, ...]:
+    mentions = []
+    for item in _list(value):
+        if not isinstance(item, dict) or item.keys() != _SOURCE_KEYS:
+            raise _Mismatch
+        mentions.append(SourceMention(_str(item["list"]), _str(item["section"])))
+    return tuple(mentions)
+
+
+_SOURCE_KEYS = {"list", "section"}
+#: The check of a stored value of each declared value type (see :data:`.entries.ValueType`).
+_BY_TYPE: dict[str, Callable[[Any], Any]] = {
+    "id": _str,
+    "str": _str,
+    "text": _str,
+    "date": _str,
+    "url": _str,
+    "int": _int,
+    "year": _int,
+    "str_list": _strings,
+    "id_list": _strings,
+    "links": _links,
+    "relations": _relations,
+    "sources": _sources,
+}
+_CHECKS: dict[type[Entry], dict[str, Callable[[Any], Any]]] = {}
+
+
+def _checks(cls: type[Entry]) -> dict[str, Callable[[Any], Any]]:
+    """Field name -> check of its stored value, for one entry class (made once a class)."""
+    found = _CHECKS.get(cls)
+    if found is None:
+        found = _CHECKS[cls] = {
+            name: _BY_TYPE[f.metadata["type"]] for name, f in data_fields(cls).items()
+        }
+    return found
