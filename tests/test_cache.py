@@ -203,6 +203,10 @@ WRONG_ENTRIES: list[Any] = [
             ("authors", ["A", 1]),
             ("links", ["https://x.org"]),
             ("links", {"paper": 5}),
+            # a forged file must not bring a link the validator would refuse
+            ("links", {"paper": "javascript:alert(1)"}),
+            ("links", {"code": "data:text/html,<b>x</b>"}),
+            ("links", {"paper": 'https://x.org/"onmouseover="x'}),
             ("relations", {"related": "x"}),
             ("relations", ["x"]),
             ("sources", [{"list": "x"}]),

@@ -29,6 +29,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..version import __version__
+
 #: Bump when the stored data changes shape.
 FORMAT = "vlmcatalog-file-cache-3"
 #: The cache is pruned to this many bytes, the least recently used files first (never those of
@@ -55,8 +57,6 @@ def _code_stamp() -> bytes:
     looked at (not read), and only where they are real files: in a zip or a bytecode-only
     install there is nothing to look at, and the package version stands alone.
     """
-    from .. import __version__  # (here: the package root is loaded before this module anyway)
-
     parts = [FORMAT, __version__, sys.version]
     try:
         with os.scandir(Path(__file__).parent) as found:

@@ -11,6 +11,7 @@ under the name it is loaded as.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -158,9 +159,23 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _links(value: Any) -> dict[str, str]:
-    if not isinstance(value, dict) or not all(type(url) is str for url in value.values()):
+#: What every stored URL must look like: the validator only ever accepts absolute http(s) URLs
+#: without spaces, quotes or angle brackets. Checked again on the way in (cheaply, with one
+#: pattern), so that a forged cache file cannot put a ``javascript:`` link into a page.
+_SAFE_URL = re.compile(r'[hH][tT][tT][pP][sS]?://[^\s\x00-\x1f\x7f<>"]+')
+
+
+def _url(value: Any) -> str:
+    if type(value) is not str or _SAFE_URL.fullmatch(value) is None:
         raise _Mismatch
+    return value
+
+
+def _links(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise _Mismatch
+    for url in value.values():
+        _url(url)
     return value
 
 
@@ -186,7 +201,7 @@ _BY_TYPE: dict[str, Callable[[Any], Any]] = {
     "str": _str,
     "text": _str,
     "date": _str,
-    "url": _str,
+    "url": _url,
     "int": _int,
     "year": _int,
     "str_list": _strings,

@@ -3,7 +3,7 @@
 Every builder knows ``table``/``tgroup``/``colspec``/``thead``/``tbody``/``row``/``entry``, so the
 table needs no writer of its own. The body is held as data until it is written
 (:mod:`.rows`): each cell is its text, a link to the row's entry, or the entry's links, which
-keeps a table of thousands of rows cheap to build, transform, pickle and write. Numeric cells
+keeps a table of thousands of rows cheap to build, transform, store and write. Numeric cells
 keep a sort key for client-side sorting; the static order is already right, since sorting is
 numeric in the query layer. For LaTeX, long selections get ``longtable`` and, unless
 ``:widths:`` is given, a ``tabular_col_spec`` of wrapping columns weighted by content, so titles
