@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import sphinx_vlmcatalog
 from sphinx_vlmcatalog.catalog import cache, loader
 from sphinx_vlmcatalog.catalog.entries import Entry, SourceMention, data_fields
 from sphinx_vlmcatalog.catalog.loader import LoadResult, load_catalog, load_file
@@ -382,7 +381,7 @@ def test_the_key_covers_the_code_without_reading_it(monkeypatch, tmp_path: Path)
     os.utime(code / "validate.py", (1, 1))  # a developer edited the catalog code
     edited = key()
     assert edited != first
-    monkeypatch.setattr(sphinx_vlmcatalog, "__version__", "99.0")
+    monkeypatch.setattr(cache, "__version__", "99.0")
     assert key() != edited
     monkeypatch.setattr(cache, "__file__", str(tmp_path / "site.zip" / "catalog" / "cache.py"))
     assert len(key()) == 64  # no directory to look at: the version stands alone
