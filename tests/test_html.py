@@ -65,7 +65,14 @@ def test_table_group_rows_and_group_tables(built) -> None:
     tables = html(built, "tables").find_all("table")
     grouped = tables[2]
     groups = [td.get_text() for td in grouped.select("tr.vlmcat-group td")]
-    assert groups == ["benchmark", "dataset", "model", "paper", "resource", "topic"]
+    assert groups == [
+        "Papers",
+        "Models",
+        "Datasets",
+        "Benchmarks",
+        "Surveys, books and talks",
+        "Topics",
+    ]
     assert grouped.select_one("tr.vlmcat-group td")["colspan"] == "3"
     per_group = [t.caption.get_text(" ", strip=True) for t in tables[3:]]
     assert per_group[0].startswith("Per group — Contrastive objectives")
@@ -117,7 +124,7 @@ def test_lists(built) -> None:
     assert "(CVPR 2022)" in items[0]
     assert items[0].endswith("Paper")
     rubrics = [r.get_text() for r in page.select("p.rubric.vlmcat-group")]
-    assert rubrics == ["benchmark", "dataset"]
+    assert rubrics == ["Datasets", "Benchmarks"]
 
 
 def test_entry_block(built) -> None:

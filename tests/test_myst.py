@@ -35,7 +35,7 @@ def test_tables(built) -> None:
     assert [r[0] for r in cells(tables[1])] == ["imagenet-1k", "cifar-10"]
     assert len(tables[1].select("colgroup col")) == 4
     captions = [t.caption.get_text(" ", strip=True) for t in tables if t.caption]
-    assert any(c.startswith("By kind — dataset") for c in captions)
+    assert any(c.startswith("By kind — Datasets") for c in captions)  # the kind's heading
     rows_table = next(t for t in tables if t.caption and "Rows" in t.caption.get_text())
     assert [td.get_text() for td in rows_table.select("tr.vlmcat-group td")] == [
         "2021",

@@ -48,7 +48,7 @@ EXPECTED = [
         "[vlmcatalog.unknown_entry]",
     ),
     (
-        "index.rst:19: WARNING: vlm-list: no entries match 'kind:nothing'",
+        "index.rst:19: WARNING: vlm-list: no entries match 'year:1901'",
         "[vlmcatalog.empty_result]",
     ),
     (

@@ -23,6 +23,7 @@ from .catalog.fields import QueryError, field_value
 from .catalog.issues import Subtype
 from .catalog.ordering import parse_sort
 from .catalog.query import parse_query
+from .catalog.query_hints import never_matching
 from .catalog.selection import run_selection
 from .config import get_config
 from .domain.catalog_domain import get_catalog, get_domain
@@ -216,10 +217,13 @@ class CatalogDirective(SphinxDirective):
         sort = self.options.get("sort", get_config(self.env).table_sort).strip()
         limit = self.options.get("limit")
         try:
-            parse_query(filter_)
+            query = parse_query(filter_)
         except QueryError as exc:
             self.warn(f"invalid filter: {exc}", Subtype.QUERY)
             return None
+        impossible = never_matching(query, self.catalog)
+        for message in impossible:
+            self.warn(f"filter {message}", Subtype.QUERY)
         try:
             parse_sort(sort) if sort else None
         except QueryError as exc:
@@ -229,7 +233,7 @@ class CatalogDirective(SphinxDirective):
         ids = tuple(e.id for e in entries)
         self.domain.note_query(self.env.docname, (filter_, sort, limit, ids))
         self.note_shown(ids)
-        if not entries:
+        if not entries and not impossible:  # (an impossible term was just warned about)
             self.warn(f"no entries match {filter_!r}", Subtype.EMPTY_RESULT)
         return entries
 

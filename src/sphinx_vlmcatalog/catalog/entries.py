@@ -70,6 +70,16 @@ RELATION_INVERSE: dict[str, str] = {
     "related": "related to",
 }
 
+#: Headings of the kinds, in order: entry index sections and ``:group-by: kind`` groups.
+KIND_TITLES = {
+    EntryKind.PAPER: "Papers",
+    EntryKind.MODEL: "Models",
+    EntryKind.DATASET: "Datasets",
+    EntryKind.BENCHMARK: "Benchmarks",
+    EntryKind.RESOURCE: "Surveys, books and talks",
+    EntryKind.TOPIC: "Topics",
+}
+
 RESOURCE_TYPES = ("survey", "book", "presentation", "tutorial")
 TOPIC_TYPES = ("research-direction", "challenge", "emerging-area", "ethics-practice")
 #: The awesome-list section heading of each topic type (export writes them, import reads them).

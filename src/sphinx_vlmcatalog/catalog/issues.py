@@ -82,6 +82,10 @@ class Subtype(enum.StrEnum):
         "unknown_entry",
         "A relation, role or directive names an entry id that the catalog does not have.",
     )
+    WRONG_KIND = (
+        "wrong_kind",
+        "A kind role (such as ``vlm:dataset``) names an entry of another kind; it still links.",
+    )
     UNSAFE_URL = (
         "unsafe_url",
         "A link is not an absolute ``http`` or ``https`` URL; it is dropped.",

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .entries import Entry
+from .entries import KIND_TITLES, Entry, EntryKind
 from .fields import (
     ALIASES,
     QUANTITY_FIELDS,
@@ -97,8 +97,9 @@ class Group:
 def group_entries(entries: Sequence[Entry], field: str, catalog: Catalog) -> list[Group]:
     """Group ``entries`` by ``field``; an entry with several values appears under each.
 
-    Category groups follow the taxonomy order and use category titles; numbers ascend; other
-    values sort alphabetically; entries without a value come last under "Other".
+    Category groups follow the taxonomy order and use category titles, kinds their own order
+    and headings ("Papers", "Models"...); numbers ascend; other values sort alphabetically;
+    entries without a value come last under "Other".
     """
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
@@ -114,12 +115,19 @@ def group_entries(entries: Sequence[Entry], field: str, catalog: Catalog) -> lis
             return (3, "")
         if field in ("categories", "top_category") and key in catalog.categories:
             return (0, list(catalog.categories).index(key))
+        if field == "kind" and key in KIND_TITLES:
+            return (0, list(KIND_TITLES).index(EntryKind(key)))
         number = quantity(key) if field in ("year", *QUANTITY_FIELDS) else None
         return (1, number) if number is not None else (2, key.casefold())
 
     result = []
     for key in sorted(groups, key=order):
         cat = catalog.categories.get(key) if field in ("categories", "top_category") else None
-        title = cat.title if cat else (key or "Other")
+        if cat is not None:
+            title = cat.title
+        elif field == "kind" and key in KIND_TITLES:
+            title = KIND_TITLES[EntryKind(key)]
+        else:
+            title = key or "Other"
         result.append(Group(key, title, tuple(groups[key])))
     return result

@@ -146,6 +146,11 @@ def dataset_size(entries: Sequence[Entry], field: str) -> dict[str, Any]:
     return {"type": "dataset-size", "bars": bars, "xlabel": what, "alt": alt}
 
 
+def has_data(data: dict[str, Any]) -> bool:
+    """False for a chart with nothing to draw (its alt text says why)."""
+    return bool(data["years"] if data["type"] == "year-by-category" else data["bars"])
+
+
 def chart_data(
     chart_type: str, entries: Sequence[Entry], catalog: Catalog, field: str = "image_text_pairs"
 ) -> dict[str, Any]:

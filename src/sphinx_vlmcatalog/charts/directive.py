@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from ..catalog.issues import Subtype
 from ..directive import CatalogDirective
-from .data import CHART_TYPES, SIZE_FIELDS, chart_data
+from .data import CHART_TYPES, SIZE_FIELDS, chart_data, has_data
 from .draw import chart_key, draw_chart
 
 if TYPE_CHECKING:
@@ -74,6 +75,9 @@ class CatalogChartDirective(CatalogDirective):
         )
         if kind == "year-by-category":
             self.note_taxonomy()  # the legend shows category titles
+        if not has_data(data):  # an empty figure says nothing; the warning says why
+            self.warn(f"nothing to draw: {data['alt']}", Subtype.EMPTY_RESULT)
+            return []
         key = chart_key(data)
         directory = Path(self.env.doctreedir) / CHART_DIR
         draw_chart(data, directory, key)

@@ -19,13 +19,14 @@ import hashlib
 import json
 import logging
 import os
+import textwrap
 from pathlib import Path
 from typing import Any
 
 from .data import PALETTE, human_count
 
 #: Bump when the drawing code changes, so charts drawn by older code are redrawn.
-CHART_VERSION = 5
+CHART_VERSION = 6
 
 #: Grey of text, axes and grid in SVG (web pages): about 4:1 on white and 5:1 on near-black.
 INK = "#7f7f7f"
@@ -80,11 +81,36 @@ def _draw_years(fig: Any, data: dict[str, Any], ink: str) -> None:
     ax.set_axisbelow(True)
     if years:
         ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
-    # above the plot, not inside it: a frameless legend over grid lines reads as struck through,
-    # and a framed one would need a background colour that suits both light and dark pages
-    # (handles and labels given explicitly: a label beginning with '_' is not left out)
-    labels = [s["label"] for s in data["series"]]
-    fig.legend(handles, labels, loc="outside upper center", ncols=3, fontsize=9, columnspacing=1.2)
+    labels = [textwrap.fill(s["label"], LEGEND_LABEL_WIDTH) for s in data["series"]]
+    _fitting_legend(fig, handles, labels)
+
+
+#: Legend labels longer than this many characters wrap onto more lines.
+LEGEND_LABEL_WIDTH = 36
+
+
+def _fitting_legend(fig: Any, handles: list[Any], labels: list[str]) -> None:
+    """The legend above the plot, in as many columns (at most three) as fit the figure's width.
+
+    Above the plot, not inside it: a frameless legend over grid lines reads as struck through,
+    and a framed one would need a background colour that suits both light and dark pages.
+    Handles and labels are given explicitly, so a label beginning with '_' is not left out.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call] # (to measure)
+    for columns in range(min(3, len(labels)), 0, -1):
+        legend = fig.legend(
+            handles,
+            labels,
+            loc="outside upper center",
+            ncols=columns,
+            fontsize=9,
+            columnspacing=1.2,
+        )
+        if columns == 1 or legend.get_window_extent(renderer).width <= fig.bbox.width:
+            return
+        legend.remove()
 
 
 def _draw_sizes(fig: Any, data: dict[str, Any], ink: str) -> None:

@@ -17,6 +17,8 @@ from sphinx.util.docutils import SphinxRole
 
 from ..catalog.fields import QueryError
 from ..catalog.issues import Subtype
+from ..catalog.query import parse_query
+from ..catalog.query_hints import never_matching
 from ..catalog.selection import run_selection
 from ..warnings_ import log_warning
 from .catalog_domain import get_catalog, get_domain
@@ -59,6 +61,13 @@ class EntryRole(XRefRole):
                 f"unknown catalog entry '{key}'", Subtype.UNKNOWN_ENTRY, self.get_location()
             )
             return [nodes.inline(node.astext(), node.astext(), classes=["vlmcat-unknown"])], []
+        kind = node["reftype"]
+        if kind not in ("entry", entry.kind):
+            log_warning(
+                f"vlm:{kind} names '{key}', which is a {entry.kind}; use vlm:{entry.kind} or vlm",
+                Subtype.WRONG_KIND,
+                self.get_location(),
+            )
         if not node.get("refexplicit"):
             inner = node[0]
             assert isinstance(inner, nodes.Element)
@@ -81,11 +90,14 @@ class CountRole(SphinxRole):
     def run(self) -> tuple[list[Node], list[system_message]]:
         """Evaluate the query and record it, so the number is refreshed when results change."""
         query = self.text.strip()
+        catalog = get_catalog(self.env)
         try:
-            ids = tuple(e.id for e in run_selection(get_catalog(self.env), query, "", None))
+            ids = tuple(e.id for e in run_selection(catalog, query, "", None))
         except QueryError as exc:
             log_warning(f"invalid query in vlm-count: {exc}", Subtype.QUERY, self.get_location())
             return [nodes.inline("?", "?", classes=["vlmcat-count", "vlmcat-error"])], []
+        for message in never_matching(parse_query(query), catalog):
+            log_warning(f"vlm-count: query {message}", Subtype.QUERY, self.get_location())
         get_domain(self.env).note_query(self.env.docname, (query, "", None, ids))
         text = str(len(ids))
         return [nodes.inline(text, text, classes=["vlmcat-count"])], []

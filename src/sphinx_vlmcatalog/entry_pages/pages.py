@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from sphinx.util.nodes import make_id
 
-from ..catalog.entries import EntryKind
+from ..catalog.entries import KIND_TITLES
 from ..catalog.fields import field_value
 from ..catalog.selection import run_selection
 from ..directive import CatalogDirective, verbatim
@@ -32,15 +32,6 @@ if TYPE_CHECKING:
 
 #: How many related entries an entry page lists.
 RELATED_LIMIT = 6
-#: Headings of the kinds on the index page (and their order).
-KIND_TITLES = {
-    EntryKind.PAPER: "Papers",
-    EntryKind.MODEL: "Models",
-    EntryKind.DATASET: "Datasets",
-    EntryKind.BENCHMARK: "Benchmarks",
-    EntryKind.RESOURCE: "Surveys, books and talks",
-    EntryKind.TOPIC: "Topics",
-}
 
 
 def page_title(entry: Entry) -> str:
