@@ -88,3 +88,12 @@ def bench(session: nox.Session) -> None:
     """
     session.install("-e", ".")
     session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def package(session: nox.Session) -> None:
+    """Build the sdist and wheel and check them as PyPI would (twine check)."""
+    session.install("build", "twine")
+    dist = session.create_tmp() + "/dist"
+    session.run("python", "-m", "build", "--outdir", dist, ".")
+    session.run("twine", "check", "--strict", f"{dist}/*")

@@ -9,6 +9,7 @@ always go into ``Text`` and ``reference`` nodes; nothing is rendered to markup a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, final
 
@@ -31,6 +32,7 @@ from .warnings_ import log_warning
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
+    from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
 
     from .catalog.index import Catalog
@@ -279,3 +281,24 @@ class CatalogDirective(SphinxDirective):
         if name in ("categories", "top_category"):
             self.note_taxonomy()
         return value_text(value, self.catalog, name)
+
+
+#: A paragraph that begins like a catalog directive in a MyST colon fence.
+_UNPARSED_FENCE = re.compile(r":::\s*\{(vlm-[a-z-]+)\}")
+
+
+def warn_unparsed_directives(app: Sphinx, doctree: nodes.document) -> None:
+    """Warn about ``:::{vlm-...}`` left as text (``doctree-read``).
+
+    Without MyST's ``colon_fence`` extension, a colon fence is an ordinary paragraph: the table
+    would silently be a line of text, even under ``-W``.
+    """
+    for para in doctree.findall(nodes.paragraph):
+        found = _UNPARSED_FENCE.match(para.astext())
+        if found is not None:
+            log_warning(
+                f"'{found.group()}' is text, not a directive: add \"colon_fence\" to "
+                f"myst_enable_extensions, or write the directive as ```{{{found.group(1)}}}",
+                Subtype.DIRECTIVE,
+                para,
+            )

@@ -15,6 +15,7 @@ from .assets import SHARED_CSS, add_static_dir
 from .cards import setup_cards
 from .charts import setup_charts
 from .config import register_config, validate_config
+from .directive import warn_unparsed_directives
 from .domain import setup_domain
 from .downloads import setup_downloads
 from .entry import setup_entry
@@ -61,6 +62,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_charts(app)
     setup_downloads(app)
     app.connect("builder-inited", add_shared_css)
+    app.connect("doctree-read", warn_unparsed_directives)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
