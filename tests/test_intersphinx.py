@@ -31,3 +31,85 @@ def test_intersphinx_links(tmp_path) -> None:
         assert out.count("nowhere") == 1  # reported once, not also as a missing reference
     finally:
         second.cleanup()
+
+
+TABLE_ONLY = """\
+Models
+======
+
+See :vlm:`clip` in the table below.
+
+.. vlm-table:: Everything
+   :columns: label, title, year, links
+"""
+
+
+def table_only_project(src) -> object:
+    """A project whose catalog appears in one table only: no entry pages, cards or lists."""
+    import shutil
+    from pathlib import Path
+
+    src.mkdir(parents=True)
+    shutil.copytree(Path(__file__).parent / "roots" / "test-basic" / "catalog", src / "catalog")
+    (src / "conf.py").write_text(
+        'extensions = ["sphinx_vlmcatalog"]\nproject = "tables"\n', encoding="utf-8"
+    )
+    (src / "index.rst").write_text(TABLE_ONLY, encoding="utf-8")
+    app = make_app_copy("unused", src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings(app) == ""
+    return app
+
+
+def test_a_table_only_project_links_to_its_rows_and_lists_them(tmp_path) -> None:
+    from sphinx.util.inventory import InventoryFile
+
+    first = table_only_project(tmp_path / "first")
+    page = html(first, "index")
+    row = page.select_one("tr.vlmcat-id-clip")
+    assert row.select_one("span#vlmcat-clip")  # the row is a link target
+    assert row.select_one("a.vlmcat-permalink")["href"] == "#vlmcat-clip"
+    # the prose links to the row; the row's own label does not link to itself
+    assert page.find("a", string="CLIP")["href"] == "#vlmcat-clip"
+    assert row.select_one("a.vlmcat-ref")["href"] == "https://arxiv.org/abs/2103.00020"
+    with (first.outdir / "objects.inv").open("rb") as f:
+        inv = InventoryFile.load(f, "https://example.org/tables/", lambda *a: "/".join(a))
+    inv = getattr(inv, "data", inv)
+    clip = inv["vlm:model"]["clip"]
+    uri = clip.uri if hasattr(clip, "uri") else clip[2]
+    assert uri == "https://example.org/tables/index.html#vlmcat-clip"
+    assert "coop" in inv["vlm:paper"]
+
+
+def test_a_project_without_a_catalog_links_through_intersphinx(tmp_path) -> None:
+    first = table_only_project(tmp_path / "first")
+    src = tmp_path / "second"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["sphinx.ext.intersphinx", "sphinx_vlmcatalog"]\n'
+        'project = "second"\n'
+        "vlmcatalog_path = []  # the vlm domain and roles only\n",
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Second\n======\n\n:vlm:`clip`, :vlm:model:`clip` and :external:vlm:paper:`coop`.\n",
+        encoding="utf-8",
+    )
+    inventory = str(first.outdir / "objects.inv")
+    mapping = {"tables": ("https://example.org/tables/", inventory)}
+    second = make_app_copy("unused", src, confoverrides={"intersphinx_mapping": mapping})
+    try:
+        second.build()
+    finally:
+        second.cleanup()
+    assert warnings(second) == ""  # no catalog, and nothing missing
+    assert not (second.outdir / "downloads").exists()
+    hrefs = [a["href"] for a in html(second, "index").find_all("a") if "reference" in a["class"]]
+    assert hrefs == [
+        "https://example.org/tables/index.html#vlmcat-clip",
+        "https://example.org/tables/index.html#vlmcat-clip",
+        "https://example.org/tables/index.html#vlmcat-coop",
+    ]

@@ -58,8 +58,10 @@ class _CardMixin(CatalogDirective):
             )
         )
         self.set_source_info(card)
-        card += self.fallback_anchor(entry.id)
-        card += nodes.rubric("", "", make_entry_ref(entry), classes=["vlmcat-card-title"])
+        anchor = self.fallback_anchor(entry.id)
+        card += anchor
+        title = make_entry_ref(entry, here=anchor["ids"])
+        card += nodes.rubric("", "", title, classes=["vlmcat-card-title"])
         if entry.short:
             card += nodes.paragraph(entry.title, entry.title, classes=["vlmcat-card-subtitle"])
         badges = nodes.paragraph(classes=["vlmcat-badges"])

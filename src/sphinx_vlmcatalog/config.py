@@ -42,13 +42,9 @@ def column_problem(name: str) -> str | None:
 def _paths(value: Any) -> str | None:
     if isinstance(value, str):
         return None if value.strip() else "must not be empty"
-    if (
-        isinstance(value, list | tuple)
-        and value
-        and all(isinstance(v, str) and v.strip() for v in value)
-    ):
-        return None
-    return "must be a path or a non-empty list of paths"
+    if isinstance(value, list | tuple) and all(isinstance(v, str) and v.strip() for v in value):
+        return None  # (an empty list: no catalog of its own, the domain only)
+    return "must be a path or a list of paths"
 
 
 def _bool(value: Any) -> str | None:
@@ -121,7 +117,9 @@ class VlmCatalogConfig:
         default="catalog",
         metadata=_meta(
             "Catalog location: a directory (searched recursively for ``*.yaml``/``*.yml``) "
-            "or a file, or a list of them, relative to the directory of ``conf.py``.",
+            "or a file, or a list of them, relative to the directory of ``conf.py``. An empty "
+            "list means no catalog of this project's own: the ``vlm`` domain and roles only, "
+            "to link to another project's entries through intersphinx.",
             _paths,
         ),
     )

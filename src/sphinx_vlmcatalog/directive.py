@@ -269,9 +269,23 @@ class CatalogDirective(SphinxDirective):
 
     def fallback_anchor(self, key: str) -> nodes.target:
         """An anchor that links to ``key`` may use when the entry has no ``vlm-entry`` home."""
-        target = self.make_anchor("vlmcat", key)
-        self.domain.note_anchor(self.env.docname, key, target["ids"][0])
+        target = nodes.target("", "")
+        target["ids"].append(self.entry_anchor(key, target))
         return target
+
+    def entry_anchor(self, key: str, owner: nodes.Element) -> str:
+        """A new id in this document for one rendering of entry ``key`` (a card, list item or
+        table row): ``vlmcat-<key>``, then ``vlmcat-<key>-2``... so that ids stay the same from
+        build to build. The first in a document may serve as the entry's link target when it
+        has no home."""
+        ids = self.state.document.ids
+        anchor, n = f"vlmcat-{key}", 1
+        while anchor in ids:
+            n += 1
+            anchor = f"vlmcat-{key}-{n}"
+        ids[anchor] = owner
+        self.domain.note_anchor(self.env.docname, key, anchor)
+        return anchor
 
     def field_text(self, entry: Entry, name: str) -> str:
         """Text of field ``name`` of ``entry`` ("" when empty)."""

@@ -149,11 +149,14 @@ def download_texts(catalog: Catalog, rendered: RenderedEntries | None = None) ->
 
 
 def writes_downloads(builder: Builder) -> bool:
-    """True for builders whose output directory is a website (not epub, which is zipped first)."""
+    """True for builders whose output directory is a website (not epub, which is zipped first),
+    in a project with a catalog of its own."""
+    config = get_config(builder.env)
     return (
         builder.format == "html"
         and not builder.name.startswith("epub")
-        and get_config(builder.env).downloads
+        and config.downloads
+        and bool(config.paths)
     )
 
 

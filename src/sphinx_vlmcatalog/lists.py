@@ -65,8 +65,9 @@ class CatalogListDirective(CatalogDirective):
         self.set_source_info(blist)
         for entry in entries:
             para = nodes.paragraph()
-            para += self.fallback_anchor(entry.id)
-            para += nodes.strong("", "", make_entry_ref(entry))
+            anchor = self.fallback_anchor(entry.id)
+            para += anchor
+            para += nodes.strong("", "", make_entry_ref(entry, here=anchor["ids"]))
             if entry.short:
                 para += nodes.Text(f" — {entry.title}")
             where = " ".join(x for x in (entry.venue, str(entry.year or "")) if x)

@@ -10,7 +10,7 @@ rebuilds. The roles (:mod:`.roles`) are added to the domain by :func:`.setup_dom
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, cast
 
 from docutils import nodes
@@ -264,16 +264,27 @@ class CatalogDomain(Domain):
         return [("vlm:entry", ref)] if ref is not None else []
 
     def make_link(
-        self, builder: Builder, fromdocname: str, key: str, content: Node | list[Node]
+        self,
+        builder: Builder,
+        fromdocname: str,
+        key: str,
+        content: Node | list[Node],
+        here: Collection[str] = (),
     ) -> nodes.reference | None:
         """A reference from ``fromdocname`` to entry ``key``, with its title as tooltip.
 
         Without a home or fallback anchor, the entry's first external link serves; None if the
         entry has no link either (callers then keep the plain text).
+
+        :param here: anchors of the rendering the link is in (a card, list item, table rows):
+            a link would lead back to itself when the entry's target is one of them, so the
+            external link serves instead
         """
         entry = self.catalog.get(key) if self.catalog is not None else None
         single = builder.name == "singlehtml" or builder.format in SINGLE_DOCUMENT_FORMATS
         found = (self.print_index if single else self.index).get(key)
+        if found is not None and found[0] == fromdocname and found[1] in here:
+            found = None
         if found is not None:
             docname, anchor, _prio = found
             title = entry.title if entry is not None else key

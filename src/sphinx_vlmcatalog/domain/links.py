@@ -10,6 +10,7 @@ text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -28,10 +29,15 @@ class entry_ref(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node n
     """A link to catalog entry ``node["entry"]``, wrapping the text to show."""
 
 
-def make_entry_ref(entry: Entry, text: str | None = None) -> entry_ref:
-    """A link to the entry's canonical place showing ``text`` (default: the entry's label)."""
+def make_entry_ref(entry: Entry, text: str | None = None, here: Sequence[str] = ()) -> entry_ref:
+    """A link to the entry's canonical place showing ``text`` (default: the entry's label).
+
+    :param here: the anchors of the rendering the link is in (a card, a list item, a table's
+        rows): should one of them be the entry's link target, the link leads to the entry's own
+        URL instead of to itself
+    """
     label = entry.label if text is None else text
-    return entry_ref(label, label, entry=entry.id)
+    return entry_ref(label, label, entry=entry.id, here=list(here))
 
 
 def visit_entry_ref(self: SphinxTranslator, node: entry_ref) -> None:
@@ -71,7 +77,7 @@ class EntryRefResolver(SphinxPostTransform):
         for node in list(self.document.findall(entry_ref)):
             children = list(node.children)
             node.clear()
-            ref = domain.make_link(builder, docname, node["entry"], children)
+            ref = domain.make_link(builder, docname, node["entry"], children, node.get("here", ()))
             if ref is None:
                 node.replace_self(children)
             else:

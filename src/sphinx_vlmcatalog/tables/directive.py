@@ -206,7 +206,11 @@ class CatalogTableDirective(CatalogDirective):
                 )
                 for entry in entries
             )
-        tgroup += make_rows(rows, len(columns))
+        body = make_rows(rows, len(columns), [])
+        body["anchors"] = [
+            None if key is None else self.entry_anchor(key, body) for key, *_ in rows
+        ]
+        tgroup += body
         if shows_taxonomy[0]:
             self.note_taxonomy()
         result: list[Node] = []

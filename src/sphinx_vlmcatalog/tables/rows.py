@@ -58,16 +58,20 @@ BARE_CELL_FORMATS = ("html", "latex")
 
 
 class catalog_rows(nodes.tbody):  # noqa: N801 (docutils node naming)
-    """A table body held as data: ``node["rows"]`` (see the module docstring), ``node["cols"]``.
+    """A table body held as data: ``node["rows"]`` (see the module docstring), ``node["cols"]``,
+    and ``node["anchors"]``, each row's id (None for a group heading).
 
     A ``tbody`` to every transform that looks for one (Sphinx's LaTeX footnote transform puts
     the footnotes of a table's caption first in its body; they are kept when the rows expand).
     """
 
 
-def make_rows(rows: list[Row], cols: int) -> catalog_rows:
-    """The node for ``rows`` of a table of ``cols`` columns, with its searchable text."""
-    node = catalog_rows(rows=rows, cols=cols)
+def make_rows(rows: list[Row], cols: int, anchors: list[str | None]) -> catalog_rows:
+    """The node for ``rows`` of a table of ``cols`` columns, with its searchable text.
+
+    :param anchors: each row's id, a link target (None for a group heading)
+    """
+    node = catalog_rows(rows=rows, cols=cols, anchors=anchors)
     node += nodes.Text("\n".join(_row_texts(rows)))
     return node
 
@@ -108,8 +112,9 @@ def _empty_body(node: catalog_rows) -> nodes.tbody:
 def row_nodes(node: catalog_rows, refs: Refs | None) -> Iterator[nodes.row]:
     """Each row of ``node`` as a ``row`` node, made when it is asked for (see :func:`expand`)."""
     span = node["cols"] - 1
-    for data in node["rows"]:
-        yield row_node(data, span, refs)
+    here = [anchor for anchor in node["anchors"] if anchor is not None]
+    for data, anchor in zip(node["rows"], node["anchors"], strict=True):
+        yield row_node(data, span, refs, anchor, here)
 
 
 #: Words longer than this get break points in LaTeX, every :data:`BREAK_EVERY` characters: a
@@ -138,8 +143,15 @@ def cell_text(text: str) -> list[nodes.Node]:
     return [n for n in result if not isinstance(n, nodes.Text) or n.astext()]
 
 
-def row_node(data: Row, span: int, refs: Refs | None) -> nodes.row:
-    """The ``row`` node of one row (``span``: the number of columns less one)."""
+def row_node(
+    data: Row, span: int, refs: Refs | None, anchor: str | None, here: list[str]
+) -> nodes.row:
+    """The ``row`` node of one row (``span``: the number of columns less one; ``here``: the
+    anchors of every row of the table).
+
+    The row's ``anchor`` becomes a target in its first cell (an id in HTML, a label in LaTeX,
+    whose writer gives rows no ids), and in HTML a permalink beside the entry's label.
+    """
     key, cells, sorts = data
     if key is None:
         heading = nodes.entry("", nodes.strong(cells, cells), morecols=span)
@@ -153,16 +165,35 @@ def row_node(data: Row, span: int, refs: Refs | None) -> nodes.row:
             if cell:
                 entry += cell_text(cell)
         elif cell[0] == "ref":
-            entry += nodes.paragraph("", "", *_label(key, cell[1], refs))
+            entry += nodes.paragraph("", "", *_label(key, cell[1], refs, here))
         else:
             entry += nodes.paragraph("", "", *link_references(cell[1]))
         row += entry
+    if anchor is not None:
+        _add_anchor(row, anchor)
     return row
 
 
-def _label(key: str, text: str, refs: Refs | None) -> list[nodes.Node]:
-    if refs is None:
-        return [entry_ref(text, "", *cell_text(text), entry=key)]
+def _add_anchor(row: nodes.row, anchor: str) -> None:
+    """Put the row's target at the start of its first cell, and a permalink (HTML only) at its
+    end, inside the cell's paragraph when it has one."""
+    first = row[0]
+    assert isinstance(first, nodes.entry)
+    holder: nodes.Element = first
+    if len(first) and isinstance(first[0], nodes.paragraph):
+        holder = first[0]
+    holder.insert(0, nodes.target("", "", ids=[anchor]))
+    # no text of its own (the stylesheet draws the mark), so it adds nothing to the cell's text
+    holder += nodes.raw(
+        "",
+        f'<a class="vlmcat-permalink" href="#{anchor}" aria-label="Link to this row"></a>',
+        format="html",
+    )
+
+
+def _label(key: str, text: str, refs: Refs | None, here: list[str]) -> list[nodes.Node]:
+    if refs is None:  # (resolved later, never to one of this table's rows: see ResolveRows)
+        return [entry_ref(text, "", *cell_text(text), entry=key, here=here)]
     attributes = refs.get(key)
     if attributes is None:
         return cell_text(text)
@@ -207,9 +238,10 @@ class ResolveRows(SphinxPostTransform):
                 node.replace_self(expand(node, None))
                 continue
             refs: Refs = {}
+            here = {anchor for anchor in node["anchors"] if anchor is not None}
             for key, cells, _sorts in node["rows"]:
                 if key is not None and any(c.__class__ is not str and c[0] == "ref" for c in cells):
-                    ref = domain.make_link(builder, docname, key, [])
+                    ref = domain.make_link(builder, docname, key, [], here)
                     if ref is not None:
                         ref["classes"].append("vlmcat-ref")
                     refs[key] = None if ref is None else ref.attributes
