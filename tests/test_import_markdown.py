@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sphinx_vlmcatalog.importer.markdown import parse_markdown
+from sphinx_vlmcatalog.importer.markdown import parse_markdown, read_list
 from sphinx_vlmcatalog.importer.records import RawRecord
 
 FIX = Path(__file__).parent / "fixtures" / "import"
@@ -79,13 +79,28 @@ def test_bold_blocks() -> None:
     assert okvqa.links["webpage"] == "https://okvqa.allenai.org/"
 
 
-def test_handwritten_list_reports_malformed_lines() -> None:
+def test_handwritten_list_keeps_every_entry_and_says_what_is_missing() -> None:
     recs, probs = parse("handwritten.md")
-    errors = sorted(p.line for p in probs if p.severity == "error")
-    assert errors == [7, 8, 15, 17, 19]
+    # nothing is lost: an entry without a link is still an entry, with a warning at its line
+    assert not [p for p in probs if p.severity == "error"]
+    warned = sorted(p.line for p in probs if p.severity == "warning")
+    assert warned == [7, 8, 17, 19, 21]
     assert all(str(p).startswith("handwritten.md:") for p in probs)
     titles = [r.title for r in recs]
-    # malformed items are still imported (never silently dropped)
     assert "A Bullet Whose Link Line Is Missing" in titles
     assert "OpenVLA" in titles and "Broken" in titles and "EmbodiedBench" in titles
+    openvla = next(r for r in recs if r.title == "OpenVLA")
+    assert (openvla.year, openvla.fields["summary"]) == (2024, "no link here")
     assert recs[0].section == "Robotics Agents" and recs[0].venue == "CoRL"
+
+
+def test_every_entry_like_line_is_a_record_or_an_error() -> None:
+    """The safety net: a line that looks like an entry and that no shape read is an error."""
+    text = (
+        "## S\n\n- [[Paper](https://arxiv.org/abs/2401.00001)] [[Code](https://github.com/a/b)]\n"
+    )
+    st = read_list(text, "t.md", "t")
+    assert st.records == []
+    assert [(p.line, p.severity) for p in st.problems] == [(3, "error")]
+    assert "without a title" in st.problems[0].message
+    assert st.entry_like == {3}
