@@ -104,3 +104,17 @@ def test_every_entry_like_line_is_a_record_or_an_error() -> None:
     assert [(p.line, p.severity) for p in st.problems] == [(3, "error")]
     assert "without a title" in st.problems[0].message
     assert st.entry_like == {3}
+
+
+def test_bold_prose_is_not_an_entry_but_a_bold_item_is() -> None:
+    text = (
+        "## S\n\n**Note:** this list is updated every week.\n\n**Vision**\n\n"
+        "- **OpenVLA**: An Open Vision-Language-Action Model\n"
+    )
+    st = read_list(text, "t.md", "t")
+    assert [(r.line, r.short, r.title, r.section) for r in st.records] == [
+        (7, "OpenVLA", "An Open Vision-Language-Action Model", "Vision")
+    ]
+    # the bold line alone heads what follows, like a heading
+    assert st.records[0].section_path == ("S", "Vision")
+    assert [p.line for p in st.problems] == [7]  # no link: a warning, not a loss

@@ -59,14 +59,18 @@ def looks_like_entry(nodes: Sequence[Node], *, in_list: bool) -> bool:
     """Whether inline content reads as an entry: it has a link to a work, or starts with a
     bold or back-ticked name, a ``[Venue Year]`` or a title link.
 
-    Links to ``#anchors`` (tables of contents) and rows of decoration badges do not count;
-    outside lists, a link inside prose counts only when it points at a paper.
+    Links to ``#anchors`` (tables of contents) and rows of decoration badges do not count.
+    Outside lists, a paragraph that starts with a bold phrase needs a link or the shape of a
+    bold-title block (``**Note:** ...`` is prose), and a link inside prose counts only when it
+    points at a paper.
     """
     lines = split_lines(nodes)
     if not lines:
         return False
     lead = _lead(lines[0])
     if lead is not None and lead.kind in ("strong", "code"):
+        if not in_list and not links_in(nodes) and not is_bold_title(nodes):
+            return False
         return bool(plain([lead]).strip())
     if lead is not None and lead.kind == "link" and _web(lead.url) and only_image(lead) is None:
         return True
@@ -132,7 +136,8 @@ def _before_link(line: Sequence[Node]) -> list[Node]:
 
 
 def _after(line: Sequence[Node], node: Node) -> list[Node]:
-    return list(line[line.index(node) + 1 :]) if node in line else []
+    at = next((i for i, n in enumerate(line) if n is node), None)
+    return [] if at is None else list(line[at + 1 :])
 
 
 def _text(nodes: Sequence[Node]) -> str:
@@ -381,11 +386,11 @@ def _group(st: ParseState, item: Item, nodes: list[Node]) -> None:
     or prose."""
     text = plain(nodes)
     if item.children:
-        st.groups.append(text)
+        st.groups.extend([text] if text else [])
         try:
             for child in item.children:
                 read_item(st, child)
         finally:
-            st.groups.pop()
+            del st.groups[len(st.groups) - (1 if text else 0) :]
     elif text and not any(n.kind == "link" for n in nodes) and not st.skipping:
         st.problem(item.line, f"prose bullet skipped: {text[:60]!r}", "warning")

@@ -20,7 +20,7 @@ from typing import Any
 BREAK = "br"
 
 
-@dataclass
+@dataclass(eq=False)  # nodes are compared by identity: two equal texts are two nodes
 class Node:
     """One inline item: text, code, emphasis, a link, an image, raw HTML or a line break."""
 
