@@ -118,3 +118,15 @@ def test_bold_prose_is_not_an_entry_but_a_bold_item_is() -> None:
     # the bold line alone heads what follows, like a heading
     assert st.records[0].section_path == ("S", "Vision")
     assert [p.line for p in st.problems] == [7]  # no link: a warning, not a loss
+
+
+def test_the_account_reports_lines_no_shape_claimed() -> None:
+    from sphinx_vlmcatalog.importer.state import ParseState
+
+    st = ParseState("t.md", "t", {})
+    st.entry_like.update({3, 5, 8})
+    st.record(3, "x", "A Work")
+    st.lost(5, "links without a title")
+    st.account()
+    assert [(p.line, p.severity) for p in st.problems] == [(5, "error"), (8, "error")]
+    assert "looks like an entry but was not read" in st.problems[1].message

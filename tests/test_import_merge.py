@@ -146,3 +146,21 @@ def test_merges_and_shared_urls_are_in_the_report(tmp_path: Path) -> None:
     fates = [(f.line, f.fate) for f in report.ledger]
     assert fates == [(5, "entry"), (6, "entry"), (9, "merged")]
     assert "into minithing-4 at" in report.ledger[2].detail
+
+
+def test_one_arxiv_id_twice_gives_one_valid_entry(tmp_path: Path) -> None:
+    from sphinx_vlmcatalog.catalog.loader import load_catalog
+
+    md = tmp_path / "l.md"
+    md.write_text(
+        "## Audio\n\n"
+        "- **LTA**: Listen, Think, and Answer [[Paper](https://arxiv.org/abs/2404.04007)]\n"
+        "- [Listen, Think and Answer](https://arxiv.org/pdf/2404.04007v2.pdf) - ICLR 2024\n",
+        encoding="utf-8",
+    )
+    report = run_import([md], tmp_path / "out", None, progress=None)
+    assert report.entries == 1
+    result = load_catalog([tmp_path / "out"])
+    assert result.ok, [str(i) for i in result.issues]
+    [entry] = list(result.catalog)
+    assert (entry.short, entry.venue, entry.year) == ("LTA", "ICLR", 2024)

@@ -182,3 +182,31 @@ def test_a_section_heading_with_works_is_not_a_work() -> None:
         ("Only A Link", "heading-entry", "Group"),
         ("A Paper About Things", "title-link", "Papers"),
     ]
+
+
+def test_stars_dataset_and_demo_columns() -> None:
+    text = (
+        "## Models\n\n"
+        "| Model | Stars | Dataset | Demo | Released |\n|---|---|---|---|---|\n"
+        "| [Wren-7B](https://huggingface.co/made-up/wren-7b) "
+        "| ![Star](https://img.shields.io/github/stars/made-up/wren?style=social) "
+        "| [Wren-Data](https://huggingface.co/datasets/made-up/wren-data) "
+        "| [Try it](https://wren.example.org) | 2024 |\n"
+    )
+    st = read_list(text, "t.md", "t")
+    [wren] = st.records
+    assert (wren.title, wren.kind) == ("Wren-7B", "model")  # a Model column names models
+    assert wren.links == {
+        "model": "https://huggingface.co/made-up/wren-7b",
+        "code": "https://github.com/made-up/wren",
+        "dataset": "https://huggingface.co/datasets/made-up/wren-data",
+        "webpage": "https://wren.example.org",
+    }
+    assert wren.fields == {"notes": "Released: 2024"}  # an unknown column, kept as written
+
+
+def test_a_table_without_a_name_column_still_gives_its_rows() -> None:
+    text = "| Venue | Code |\n|---|---|\n| CVPR 2024 | [Code](https://github.com/a/b) |\n"
+    st = read_list(text, "t.md", "t")
+    assert [r.title for r in st.records] == ["CVPR 2024"]
+    assert "first column 'venue' names the works" in st.problems[0].message
