@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .bullets import names_a_work
 from .data import entry_data
 from .document import Block, Heading, Html, Item, Para, Table
 from .inline import Node, html_nodes, meaningful, plain, without_links
 from .links import add_links, is_decoration, label_kind, links_in
+from .mentions import names_a_work
 from .normalize import split_venue
 from .paragraphs import is_bold_title
 from .records import RawRecord
