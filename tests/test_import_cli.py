@@ -171,3 +171,15 @@ def test_progress_steps_reach_the_end(tmp_path: Path) -> None:
     parsing = [(done, total) for stage, done, total in seen if stage == "[1/1] mllm-tables.md"]
     assert parsing[0][0] == 0 and parsing[-1][0] == parsing[-1][1] > 0  # read to its end
     assert seen[-1] == ("merging", 1, 1)
+
+
+def test_an_unknown_kind_in_the_mapping_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("sections:\n  Datasets: {categories: [d], kind: datset}\n", "utf-8")
+    code, err = run(capsys, str(FIX / "kinds.md"), "--out", str(tmp_path / "o"), "-m", str(mapping))
+    assert code == 2
+    kinds = "paper, model, dataset, benchmark, resource, topic"
+    where = f"vlmcatalog import: {mapping}: section 'Datasets'"
+    assert err == f"{where}: unknown kind 'datset' (one of {kinds})\n"
