@@ -130,3 +130,16 @@ def test_the_account_reports_lines_no_shape_claimed() -> None:
     st.account()
     assert [(p.line, p.severity) for p in st.problems] == [(5, "error"), (8, "error")]
     assert "looks like an entry but was not read" in st.problems[1].message
+
+
+def test_an_unusable_data_comment_is_reported_and_the_text_is_read() -> None:
+    text = (
+        "## S\n\n- `X` A Work. CVPR 2020.\n  [[Paper](https://e.org/x)]\n"
+        '  <!-- vlmcatalog {"id":"x","kind":"paper","title":"A Work","links":["oops"]} -->\n'
+    )
+    st = read_list(text, "t.md", "t")
+    [rec] = st.records
+    assert rec.data is None and (rec.short, rec.venue, rec.year) == ("X", "CVPR", 2020)
+    [problem] = st.problems
+    assert problem.severity == "warning"
+    assert "unusable data comment (links must be a mapping)" in problem.message

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .data import entry_data
+from .data import data_problem, entry_data
 from .document import Html, Item, Para, Table
 from .inline import BREAK, Node, comments, plain
 from .links import Link, add_links, is_decoration, links_in
@@ -36,6 +36,10 @@ def commit(
     """Record a mention at ``line``, with links from nested items and any id or data comment."""
     eid, ekind = explicit_id(cmts)
     data = next((d for c in cmts if (d := entry_data(c)) is not None), None)
+    if data is not None and (why := data_problem(data)) is not None:
+        msg = f"unusable data comment ({why}); the entry is read from its text"
+        st.problem(line, msg, "warning")
+        data = None
     if data is not None:
         eid, ekind = str(data.get("id") or "") or eid, str(data.get("kind") or "") or ekind
     rec = st.record(

@@ -57,10 +57,20 @@ def taxonomy_data(raw: str) -> list[Category] | None:
     return out
 
 
+def data_problem(data: dict[str, Any]) -> str | None:
+    """Why a data comment cannot give an entry, or ``None`` when it can."""
+    try:
+        entry_from_data(data)
+    except (TypeError, ValueError) as exc:
+        return str(exc)
+    return None
+
+
 def entry_from_data(data: dict[str, Any]) -> Entry:
     """The entry a data comment describes (fields the kind does not have are left out).
 
     :raises ValueError: when the kind is unknown or a required field is missing
+    :raises TypeError: when a value has the wrong shape (a list for a mapping...)
     """
     cls = KIND_CLASSES.get(str(data.get("kind")))
     if cls is None or not data.get("id") or not data.get("title"):
@@ -70,16 +80,31 @@ def entry_from_data(data: dict[str, Any]) -> Entry:
     for key, value in data.items():
         if key not in allowed or value is None:
             continue
-        if key == "sources":
+        vtype = allowed[key].metadata.get("type")
+        if vtype == "sources":
+            items = _items(key, value, list)
             kw[key] = tuple(
-                SourceMention(str(s.get("list", "")), str(s.get("section", ""))) for s in value
+                SourceMention(str(s.get("list", "")), str(s.get("section", "")))
+                for s in items
+                if isinstance(s, dict)
             )
-        elif key == "relations":
-            kw[key] = {str(k): tuple(v) for k, v in value.items()}
-        elif key == "links":
-            kw[key] = {str(k): str(v) for k, v in value.items()}
-        elif isinstance(value, list):
-            kw[key] = tuple(value)
+        elif vtype == "relations":
+            kw[key] = {
+                str(k): tuple(map(str, _items(k, v, list)))
+                for k, v in _items(key, value, dict).items()
+            }
+        elif vtype == "links":
+            kw[key] = {str(k): str(v) for k, v in _items(key, value, dict).items()}
+        elif vtype in ("str_list", "id_list"):
+            kw[key] = tuple(str(v) for v in _items(key, value, list))
+        elif isinstance(value, (list, dict)):
+            raise TypeError(f"{key} must be a single value")
         else:
             kw[key] = value
     return cls(**kw)
+
+
+def _items(key: str, value: Any, kind: type) -> Any:
+    if not isinstance(value, kind):
+        raise TypeError(f"{key} must be a {'list' if kind is list else 'mapping'}")
+    return value

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .data import entry_data
+from .data import data_problem, entry_data
 from .document import Block, Heading, Html, Item, Para, Table
 from .inline import Node, html_nodes, meaningful, plain, without_links
 from .links import add_links, is_decoration, label_kind, links_in
@@ -48,7 +48,7 @@ def topic_block(st: ParseState, block: Block) -> None:
     """A block inside a topic section: bullets are points of the current topic."""
     if isinstance(block, Html):
         data = entry_data(block.raw)
-        if data is not None and st.topic is not None:
+        if data is not None and data_problem(data) is None and st.topic is not None:
             st.topic.data = data
             st.topic.explicit_id = str(data.get("id"))
         return
@@ -160,7 +160,7 @@ def read_heading_entry(st: ParseState, heading: Heading, body: Sequence[Block]) 
             raw = block.raw.lower()
             in_details = (in_details or "<details" in raw) and "</details>" not in raw
             data = entry_data(block.raw)
-            if data is not None:
+            if data is not None and data_problem(data) is None:
                 rec.data, rec.explicit_id = data, str(data.get("id"))
         add_links(rec, [x for x in links_in(nodes) if not is_decoration(x)])
         text = plain(without_links(nodes)).strip(" |·-–—:")
