@@ -183,3 +183,13 @@ def test_an_unknown_kind_in_the_mapping_is_a_usage_error(
     kinds = "paper, model, dataset, benchmark, resource, topic"
     where = f"vlmcatalog import: {mapping}: section 'Datasets'"
     assert err == f"{where}: unknown kind 'datset' (one of {kinds})\n"
+
+
+def test_a_broken_taxonomy_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "taxonomy.yaml").write_text("taxonomy: [{title: no key}]\n", "utf-8")
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("taxonomy_file: taxonomy.yaml\n", "utf-8")
+    code, err = run(capsys, str(FIX / "kinds.md"), "--out", str(tmp_path / "o"), "-m", str(mapping))
+    assert code == 2 and "not a taxonomy file" in err and len(err.splitlines()) == 1

@@ -11,7 +11,7 @@ import yaml
 
 from ..catalog.entries import Category, Entry
 from .build import build_entries
-from .mapping import Mapping, load_mapping, record_matches
+from .mapping import Mapping, MappingError, load_mapping, record_matches
 from .markdown import read_list
 from .merge import Group, group_records, resolve, shared_urls
 from .normalize import arxiv_id, slugify
@@ -127,11 +127,18 @@ def _apply_fixes(rec: RawRecord, mapping: Mapping) -> None:
 
 
 def load_taxonomy(path: Path | None) -> list[Category]:
-    """Categories of a taxonomy file (``taxonomy:`` nodes), or none."""
+    """Categories of a taxonomy file (``taxonomy:`` nodes), or none.
+
+    :raises MappingError: when the file is not a readable taxonomy
+    """
     if path is None or not path.is_file():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return flatten_tree(data.get("taxonomy") or [])
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return flatten_tree(data.get("taxonomy") or [])
+    except (yaml.YAMLError, AttributeError, KeyError, TypeError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise MappingError(f"{path}: not a taxonomy file: {first}") from exc
 
 
 def ledger(states: list[ParseState], groups: list[Group], entries: list[Entry]) -> list[LineFate]:
@@ -177,6 +184,7 @@ def run_import(
     say = progress or (lambda _msg: None)
     report = ImportReport()
     mp = load_mapping(mapping)
+    taxonomy = load_taxonomy(mp.taxonomy_path)  # first: a broken file stops before any work
     states = read_lists(paths, mp, report, say, step)
     records = [r for st in states for r in st.records]
     report.records = len(records)
@@ -196,7 +204,7 @@ def run_import(
     report.hints = shared_urls(groups, entries)
     report.ledger = ledger(states, groups, entries)
     embedded = next((st.taxonomy for st in states if st.taxonomy is not None), None)
-    categories = load_taxonomy(mp.taxonomy_path) if mp.taxonomy_path else list(embedded or [])
+    categories = taxonomy if mp.taxonomy_path else list(embedded or [])
     categories += _derived(entries, categories, mp, report)
     for entry in entries:
         report.counts[entry.kind] = report.counts.get(entry.kind, 0) + 1
