@@ -143,3 +143,23 @@ def test_an_unusable_data_comment_is_reported_and_the_text_is_read() -> None:
     [problem] = st.problems
     assert problem.severity == "warning"
     assert "unusable data comment (links must be a mapping)" in problem.message
+
+
+def test_works_listed_under_a_topic_section_are_entries_not_points() -> None:
+    text = (
+        "## Research Directions\n\n### Efficient Models\n\n- Smaller encoders\n"
+        "- [Tiny Tokens: Fewer Visual Tokens](https://arxiv.org/abs/2404.04004) - ECCV 2024\n"
+    )
+    st = read_list(text, "t.md", "t")
+    topic, paper = st.records
+    assert (topic.kind, topic.title, topic.points) == (
+        "topic",
+        "Efficient Models",
+        ["Smaller encoders"],
+    )
+    assert (paper.kind, paper.arxiv, paper.venue, paper.section) == (
+        "paper",
+        "2404.04004",
+        "ECCV",
+        "Efficient Models",
+    )

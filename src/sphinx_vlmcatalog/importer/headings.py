@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .bullets import read_item
 from .data import data_problem, entry_data
 from .document import Block, Heading, Html, Item, Para, Table
 from .inline import Node, html_nodes, meaningful, plain, without_links
 from .links import add_links, is_decoration, label_kind, links_in
-from .mentions import names_a_work
+from .mentions import looks_like_entry, names_a_work, parse_mention
 from .normalize import split_venue
 from .paragraphs import is_bold_title
 from .records import RawRecord
@@ -45,7 +46,9 @@ def open_heading(st: ParseState, heading: Heading) -> None:
 
 
 def topic_block(st: ParseState, block: Block) -> None:
-    """A block inside a topic section: bullets are points of the current topic."""
+    """A block inside a topic section: bullets are points of the current topic, except a bullet
+    written as a work (``- [Title](url) - Venue Year``, ``- **Name**: ...``), which is an
+    entry."""
     if isinstance(block, Html):
         data = entry_data(block.raw)
         if data is not None and data_problem(data) is None and st.topic is not None:
@@ -53,6 +56,11 @@ def topic_block(st: ParseState, block: Block) -> None:
             st.topic.explicit_id = str(data.get("id"))
         return
     if not isinstance(block, Item) or st.skipping:
+        return
+    nodes = _inline(block)
+    men = parse_mention(nodes) if looks_like_entry(nodes, in_list=True) else None
+    if men is not None and men.fmt != "text-bullet":
+        read_item(st, block)
         return
     for item in _flatten(block):
         point = " ".join(plain(b.nodes) for b in item.blocks if isinstance(b, Para)).strip()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from ..catalog.entries import TOPIC_HEADINGS
 from .inline import Node, plain
@@ -211,8 +210,3 @@ def explicit_id(comments: Sequence[str]) -> tuple[str | None, str | None]:
         if m:
             return m.group(1), m.group(2)
     return None, None
-
-
-def as_text(value: Any) -> str:
-    """A value for a message: text squeezed to one line."""
-    return " ".join(str(value).split())
