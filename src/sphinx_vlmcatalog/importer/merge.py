@@ -101,9 +101,13 @@ def _join(groups: list[Group], rec: RawRecord, kind: str, value: str, gi: int) -
                 "different works",
             )
         )
-    group.reasons.append(
-        f"{_REASONS[kind]} {value}" if kind in _REASONS else f"same {kind} {value!r}"
-    )
+    if kind in _REASONS:
+        group.reasons.append(f"{_REASONS[kind]} {value}")
+    elif kind == "title":  # as this list writes it, not the key it was compared by
+        group.reasons.append(f"same title as {rec.title!r}")
+    else:
+        name = rec.short or short_from_title(rec.title) or rec.title
+        group.reasons.append(f"same name as {name!r}")
     return True
 
 
