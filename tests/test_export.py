@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from sphinx_vlmcatalog.catalog.loader import load_catalog
+from sphinx_vlmcatalog.catalog.serialize import entry_to_dict
 from sphinx_vlmcatalog.export.json import export_json
 from sphinx_vlmcatalog.export.markdown import export_markdown
 from sphinx_vlmcatalog.importer.pipeline import run_import
@@ -31,24 +32,83 @@ def test_json_uses_yaml_field_names() -> None:
 
 
 def test_markdown_round_trip(tmp_path: Path) -> None:
+    """Export, then import with no mapping: the same entries, field by field, and the same
+    taxonomy (the export carries both in data comments)."""
     entries, cats = read_entries(CATALOG)
     md = tmp_path / "README.md"
     md.write_text(export_markdown(entries, cats), encoding="utf-8")
     report = run_import([md], tmp_path / "out", None, progress=None)
-    # relations are not part of an awesome list, so shared arXiv ids are reported there
-    back, _ = read_entries(tmp_path / "out", strict=False)
+    back, back_cats = read_entries(tmp_path / "out")  # and the result validates
+    n = len(entries)
+    assert report.summary() == f"{n} entry-like lines: {n} entries, 0 merged, 0 problems"
+    assert [p for p in report.problems if p.severity != "note"] == []
+    before = {e.id: entry_to_dict(e) for e in entries}
+    after = {e.id: entry_to_dict(e) for e in back}
+    assert after.keys() == before.keys()
+    differ = [
+        (eid, name, fields.get(name), after[eid].get(name))
+        for eid, fields in before.items()
+        for name in fields.keys() | after[eid].keys()
+        if fields.get(name) != after[eid].get(name)
+    ]
+    assert differ == []
+    assert [(c.key, c.title, c.description, c.parent) for c in back_cats] == [
+        (c.key, c.title, c.description, c.parent) for c in cats
+    ]
+    # and the file layout of the catalog comes back too
+    assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in report.written) == sorted(
+        p.relative_to(CATALOG).as_posix() for p in CATALOG.rglob("*.yaml")
+    )
 
-    def key(e: object) -> tuple:
-        return (e.id, e.title, dict(e.links), e.year)  # type: ignore[attr-defined]
 
-    works = {e.id: key(e) for e in entries if e.kind != "topic"}
-    again = {e.id: key(e) for e in back if e.kind != "topic"}
-    assert again == works
-    topics = {e.title: e.points for e in entries if e.kind == "topic"}
-    assert {e.title: e.points for e in back if e.kind == "topic"} == topics
-    # only entries without any link are reported, and each by its line
-    linkless = sum(1 for e in entries if not e.links and e.kind != "topic")
-    assert len(report.errors) == linkless
+def test_markdown_is_still_an_awesome_list_without_its_comments(tmp_path: Path) -> None:
+    """Readers see the bullets; with the data comments removed, the visible text alone still
+    gives each work's title, short name, venue, year and links (a bullet with neither a link
+    nor a short name reads as prose, as in any awesome list)."""
+    entries, cats = read_entries(CATALOG)
+    works = [e for e in entries if e.kind != "topic" and e.links]
+    text = re.sub(r"\n *<!-- vlmcatalog.*?-->", "", export_markdown(works, cats), flags=re.DOTALL)
+    assert "vlmcatalog {" not in text
+    md = tmp_path / "README.md"
+    md.write_text(text, encoding="utf-8")
+    report = run_import([md], tmp_path / "out", None, progress=None)
+    assert report.errors == []
+    back = {
+        (e.title.rstrip("."), e.year): e for e in read_entries(tmp_path / "out", strict=False)[0]
+    }
+    for e in works:
+        again = back[(e.title.rstrip("."), e.year)]
+        assert (again.short or "", again.venue) == (e.short or "", e.venue), e.id
+        assert set(again.links.values()) == set(e.links.values()), e.id
+
+
+def test_an_edited_bullet_with_a_stale_comment_is_reported(tmp_path: Path) -> None:
+    from sphinx_vlmcatalog.catalog.entries import Paper
+
+    paper = Paper(id="p", kind="paper", title="Old Title", links={"paper": "https://e.org/p"})
+    md = tmp_path / "README.md"
+    md.write_text(export_markdown([paper]).replace("Old Title.", "New Title."), encoding="utf-8")
+    report = run_import([md], tmp_path / "out", None, progress=None)
+    [warning] = report.warnings
+    assert "title differ from its data comment" in warning.message
+    [back] = read_entries(tmp_path / "out")[0]
+    assert back.title == "Old Title"
+
+
+def test_data_comments_cannot_be_closed_early() -> None:
+    from markdown_it import MarkdownIt
+
+    from sphinx_vlmcatalog.catalog.entries import Paper
+
+    nasty = "a --> b --!> c <!-- d --- e > f"
+    paper = Paper(id="p", kind="paper", title=nasty, summary=nasty, notes="-" * 7)
+    text = export_markdown([paper])
+    tokens = MarkdownIt("commonmark").parse(text)
+    inline = [c for t in tokens for c in (t.children or [])]
+    html = [t.content.strip() for t in [*tokens, *inline] if t.type.startswith("html")]
+    assert len(html) == 1 and html[0].startswith("<!-- vlmcatalog {")
+    assert html[0].count("-->") == 1 and html[0].endswith("-->")
+    assert text.isascii() or "\\u" in html[0]
 
 
 HOSTILE_TITLES = [

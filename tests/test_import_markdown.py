@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sphinx_vlmcatalog.importer.markdown import parse_markdown
+from sphinx_vlmcatalog.importer.markdown import parse_markdown, read_list
 from sphinx_vlmcatalog.importer.records import RawRecord
 
 FIX = Path(__file__).parent / "fixtures" / "import"
@@ -79,13 +79,87 @@ def test_bold_blocks() -> None:
     assert okvqa.links["webpage"] == "https://okvqa.allenai.org/"
 
 
-def test_handwritten_list_reports_malformed_lines() -> None:
+def test_handwritten_list_keeps_every_entry_and_says_what_is_missing() -> None:
     recs, probs = parse("handwritten.md")
-    errors = sorted(p.line for p in probs if p.severity == "error")
-    assert errors == [7, 8, 15, 17, 19]
+    # nothing is lost: an entry without a link is still an entry, with a warning at its line
+    assert not [p for p in probs if p.severity == "error"]
+    warned = sorted(p.line for p in probs if p.severity == "warning")
+    assert warned == [7, 8, 17, 19, 21]
     assert all(str(p).startswith("handwritten.md:") for p in probs)
     titles = [r.title for r in recs]
-    # malformed items are still imported (never silently dropped)
     assert "A Bullet Whose Link Line Is Missing" in titles
     assert "OpenVLA" in titles and "Broken" in titles and "EmbodiedBench" in titles
+    openvla = next(r for r in recs if r.title == "OpenVLA")
+    assert (openvla.year, openvla.fields["summary"]) == (2024, "no link here")
     assert recs[0].section == "Robotics Agents" and recs[0].venue == "CoRL"
+
+
+def test_every_entry_like_line_is_a_record_or_an_error() -> None:
+    """The safety net: a line that looks like an entry and that no shape read is an error."""
+    text = (
+        "## S\n\n- [[Paper](https://arxiv.org/abs/2401.00001)] [[Code](https://github.com/a/b)]\n"
+    )
+    st = read_list(text, "t.md", "t")
+    assert st.records == []
+    assert [(p.line, p.severity) for p in st.problems] == [(3, "error")]
+    assert "without a title" in st.problems[0].message
+    assert st.entry_like == {3}
+
+
+def test_bold_prose_is_not_an_entry_but_a_bold_item_is() -> None:
+    text = (
+        "## S\n\n**Note:** this list is updated every week.\n\n**Vision**\n\n"
+        "- **OpenVLA**: An Open Vision-Language-Action Model\n"
+    )
+    st = read_list(text, "t.md", "t")
+    assert [(r.line, r.short, r.title, r.section) for r in st.records] == [
+        (7, "OpenVLA", "An Open Vision-Language-Action Model", "Vision")
+    ]
+    # the bold line alone heads what follows, like a heading
+    assert st.records[0].section_path == ("S", "Vision")
+    assert [p.line for p in st.problems] == [7]  # no link: a warning, not a loss
+
+
+def test_the_account_reports_lines_no_shape_claimed() -> None:
+    from sphinx_vlmcatalog.importer.state import ParseState
+
+    st = ParseState("t.md", "t", {})
+    st.entry_like.update({3, 5, 8})
+    st.record(3, "x", "A Work")
+    st.lost(5, "links without a title")
+    st.account()
+    assert [(p.line, p.severity) for p in st.problems] == [(5, "error"), (8, "error")]
+    assert "looks like an entry but was not read" in st.problems[1].message
+
+
+def test_an_unusable_data_comment_is_reported_and_the_text_is_read() -> None:
+    text = (
+        "## S\n\n- `X` A Work. CVPR 2020.\n  [[Paper](https://e.org/x)]\n"
+        '  <!-- vlmcatalog {"id":"x","kind":"paper","title":"A Work","links":["oops"]} -->\n'
+    )
+    st = read_list(text, "t.md", "t")
+    [rec] = st.records
+    assert rec.data is None and (rec.short, rec.venue, rec.year) == ("X", "CVPR", 2020)
+    [problem] = st.problems
+    assert problem.severity == "warning"
+    assert "unusable data comment (links must be a mapping)" in problem.message
+
+
+def test_works_listed_under_a_topic_section_are_entries_not_points() -> None:
+    text = (
+        "## Research Directions\n\n### Efficient Models\n\n- Smaller encoders\n"
+        "- [Tiny Tokens: Fewer Visual Tokens](https://arxiv.org/abs/2404.04004) - ECCV 2024\n"
+    )
+    st = read_list(text, "t.md", "t")
+    topic, paper = st.records
+    assert (topic.kind, topic.title, topic.points) == (
+        "topic",
+        "Efficient Models",
+        ["Smaller encoders"],
+    )
+    assert (paper.kind, paper.arxiv, paper.venue, paper.section) == (
+        "paper",
+        "2404.04004",
+        "ECCV",
+        "Efficient Models",
+    )

@@ -1,7 +1,12 @@
-"""Turn resolved groups into catalog :class:`Entry` objects: ids, kind fields and overrides."""
+"""Turn resolved groups into catalog :class:`Entry` objects: ids, kind fields and overrides.
+
+A group holding an entry of the Markdown export (its data comment) becomes exactly that entry;
+the other mentions in the group only add their lists to its ``sources``.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from ..catalog.entries import (
@@ -11,6 +16,7 @@ from ..catalog.entries import (
     SourceMention,
     data_fields,
 )
+from .data import entry_from_data
 from .mapping import Mapping, record_matches
 from .merge import Resolved
 from .normalize import slugify, title_key
@@ -101,8 +107,14 @@ def build_entries(
     remaining: list[list[Conflict]] = []
     used = [False] * len(mapping.overrides)
     for res in resolved:
-        v = {**res.values, "fields": dict(res.values["fields"]), "relations": {}, "tags": []}
         recs = res.records
+        exported = _exported(res, taken, problems)
+        if exported is not None:
+            taken.add(exported.id)
+            entries.append(exported)
+            remaining.append(res.conflicts)
+            continue
+        v = {**res.values, "fields": dict(res.values["fields"]), "relations": {}, "tags": []}
         touched: set[str] = set()
         for n, ov in enumerate(mapping.overrides):
             if record_matches(
@@ -127,7 +139,9 @@ def build_entries(
         eid = base if v.get("id") else unique_id(base, kind, v.get("year"), taken)
         if eid in taken:
             problems.append(
-                Problem(recs[0].path, recs[0].line, f"override id {eid!r} is already used", "error")
+                Problem(
+                    recs[0].path, recs[0].line, f"override id {eid!r} is already used", "warning"
+                )
             )
             eid = unique_id(base, kind, v.get("year"), taken)
         taken.add(eid)
@@ -147,6 +161,29 @@ def build_entries(
                 )
             )
     return entries, remaining
+
+
+def _exported(res: Resolved, taken: set[str], problems: list[Problem]) -> Entry | None:
+    """The entry of a group that holds an exported entry's data, or ``None``."""
+    data = res.values.get("data")
+    if data is None:
+        return None
+    first = next(r for r in res.records if r.data is not None)
+    try:
+        entry = entry_from_data(data)
+    except (TypeError, ValueError) as exc:
+        msg = f"unusable data comment ({exc}); the entry is read from its text"
+        problems.append(Problem(first.path, first.line, msg, "warning"))
+        return None
+    if entry.id in taken:
+        msg = f"id {entry.id!r} of the data comment is already used; the entry gets another"
+        problems.append(Problem(first.path, first.line, msg, "warning"))
+        return None
+    mentions = list(entry.sources)
+    for r in res.records:
+        if r.data is None and SourceMention(r.list, r.section) not in mentions:
+            mentions.append(SourceMention(r.list, r.section))
+    return dataclasses.replace(entry, sources=tuple(mentions))
 
 
 def _make(cls: type[Entry], eid: str, v: dict[str, Any], recs: list[Any]) -> Entry:

@@ -30,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from ..catalog.entries import KIND_CLASSES
 from .normalize import title_key
 from .syntax import DEFAULT_TOPIC_SECTIONS
 
@@ -129,14 +130,26 @@ def load_mapping(path: Path | None) -> Mapping:
             )
         else:
             raise MappingError(f"{path}: section {key!r}: expected a category or a mapping")
+        _check_kind(path, f"section {key!r}", rule.kind)
         m.sections[str(key)] = rule
     for name in ("fixes", "overrides"):
         items = data.get(name) or []
         for item in items:
             if not isinstance(item, dict) or not isinstance(item.get("match"), dict):
                 raise MappingError(f"{path}: every item of {name} needs a 'match' mapping")
+            changes = item.get("set") or {}
+            if not isinstance(changes, dict) or not isinstance(item.get("add") or {}, dict):
+                raise MappingError(f"{path}: {name}: 'set' and 'add' must be mappings")
+            _check_kind(path, f"{name} {item['match']}", changes.get("kind"))
         setattr(m, name, list(items))
     return m
+
+
+def _check_kind(path: Path, where: str, kind: object) -> None:
+    if kind is not None and kind not in KIND_CLASSES:
+        raise MappingError(
+            f"{path}: {where}: unknown kind {kind!r} (one of {', '.join(KIND_CLASSES)})"
+        )
 
 
 def record_matches(

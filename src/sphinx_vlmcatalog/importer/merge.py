@@ -1,10 +1,12 @@
 """Group mentions of the same work (within and across lists) and resolve their fields.
 
-Records are matched by arXiv id, then DOI, then paper URL, then normalised title or short
-name. A match by identifier is only accepted when the titles are compatible: a list that links a
-model to another paper's arXiv id must not fuse two works, so such pairs are kept apart and
-reported. Every disagreement inside a group (venue, year, identifiers, links, kind) becomes a
-:class:`Conflict`.
+The same work is the same arXiv id, DOI or paper URL, or the same normalised title or short
+name. An identifier is decisive: two mentions that share one are merged even when their titles
+disagree, and the disagreement is reported as a conflict (fix the id in the mapping if the list
+is wrong). A name is not: a name match between mentions whose arXiv ids differ is kept apart
+and reported. A shared code, project or demo URL never merges two mentions (one repository
+often hosts several papers); :func:`shared_urls` lists such pairs as hints. Every other
+disagreement inside a group (venue, year, identifiers, links, kind) becomes a :class:`Conflict`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..catalog.entries import Entry
 from .normalize import arxiv_url, name_keys, normalize_url, short_from_title, title_keys
 from .records import Conflict, RawRecord
 
@@ -20,6 +23,9 @@ from .records import Conflict, RawRecord
 KIND_CLASS = {"dataset": "data", "benchmark": "data", "resource": "resource", "topic": "topic"}
 #: when a group mixes kinds, the first of these present wins
 KIND_PRIORITY = ("topic", "resource", "model", "dataset", "benchmark", "paper")
+#: links keys whose URL two works may share without being one work
+SHARED_KEYS = ("code", "project", "webpage")
+_REASONS = {"arxiv": "same arXiv id", "doi": "same DOI", "url": "same paper URL"}
 
 
 @dataclass
@@ -27,8 +33,12 @@ class Group:
     """Records judged to describe the same work."""
 
     records: list[RawRecord] = field(default_factory=list)
-    #: notes on pairs kept apart although they shared an identifier
+    #: notes on pairs kept apart although they shared a name
     separated: list[str] = field(default_factory=list)
+    #: why each record after the first joined
+    reasons: list[str] = field(default_factory=list)
+    #: identifier matches whose titles disagree
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 def _words(title: str) -> set[str]:
@@ -50,65 +60,113 @@ def _paper_url(rec: RawRecord) -> str | None:
     return normalize_url(url) if url and not rec.arxiv else None
 
 
+def _keys(rec: RawRecord) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if rec.arxiv:
+        out.append(("arxiv", rec.arxiv))
+    if rec.doi:
+        out.append(("doi", rec.doi.lower()))
+    url = _paper_url(rec)
+    if url:
+        out.append(("url", url))
+    out += [("title", k) for k in sorted(title_keys(rec.title))]
+    out += [("name", k) for k in sorted(name_keys(rec.title, rec.short))]
+    return out
+
+
+def _join(groups: list[Group], rec: RawRecord, kind: str, value: str, gi: int) -> bool:
+    """Whether ``rec`` may join group ``gi`` through key (``kind``, ``value``)."""
+    group = groups[gi]
+    if rec.explicit_id and any(
+        o.explicit_id and o.explicit_id != rec.explicit_id for o in group.records
+    ):
+        return False  # explicit ids are authoritative
+    first = group.records[0]
+    if (
+        kind == "name"
+        and rec.arxiv
+        and any(o.arxiv and o.arxiv != rec.arxiv for o in group.records)
+    ):
+        group.separated.append(
+            f"{rec.where} {rec.title!r} shares the name {value!r} with {first.where} "
+            f"{first.title!r} but the arXiv ids differ"
+        )
+        return False
+    if kind in _REASONS and not any(compatible(rec, o) for o in group.records):
+        group.conflicts.append(
+            Conflict(
+                "title",
+                [(first.title, first.where), (rec.title, rec.where)],
+                f"merged: {_REASONS[kind]} {value}; correct the id with a fix if these are "
+                "different works",
+            )
+        )
+    if kind in _REASONS:
+        group.reasons.append(f"{_REASONS[kind]} {value}")
+    elif kind == "title":  # as this list writes it, not the key it was compared by
+        group.reasons.append(f"same title as {rec.title!r}")
+    else:
+        name = rec.short or short_from_title(rec.title) or rec.title
+        group.reasons.append(f"same name as {name!r}")
+    return True
+
+
 def group_records(records: list[RawRecord]) -> list[Group]:
     """Group records in source order; a group keeps the position of its first record."""
     groups: list[Group] = []
     index: dict[tuple[str, str, str], int] = {}
-
-    def keys(rec: RawRecord) -> list[tuple[str, str]]:
-        out: list[tuple[str, str]] = []
-        if rec.arxiv:
-            out.append(("arxiv", rec.arxiv))
-        if rec.doi:
-            out.append(("doi", rec.doi.lower()))
-        url = _paper_url(rec)
-        if url:
-            out.append(("url", url))
-        out += [("title", k) for k in sorted(title_keys(rec.title))]
-        out += [("name", k) for k in sorted(name_keys(rec.title, rec.short))]
-        return out
-
     for rec in records:
         cls = KIND_CLASS.get(rec.kind, "work")
         found: int | None = None
-        for kind, value in keys(rec):
+        for kind, value in _keys(rec):
             gi = index.get((cls, kind, value))
             if gi is None or gi == found:
                 continue
-            if rec.explicit_id and any(
-                o.explicit_id and o.explicit_id != rec.explicit_id for o in groups[gi].records
-            ):
-                continue  # explicit ids are authoritative
-            if kind in ("arxiv", "doi", "url") and not any(
-                compatible(rec, other) for other in groups[gi].records
-            ):
-                first = groups[gi].records[0]
-                groups[gi].separated.append(
-                    f"{rec.where} {rec.title!r} shares {kind} {value} with {first.where} "
-                    f"{first.title!r} but the titles differ"
-                )
-                continue
-            if (
-                kind == "name"
-                and rec.arxiv
-                and any(o.arxiv and o.arxiv != rec.arxiv for o in groups[gi].records)
-            ):
-                first = groups[gi].records[0]
-                groups[gi].separated.append(
-                    f"{rec.where} {rec.title!r} shares the name {value!r} with {first.where} "
-                    f"{first.title!r} but the arXiv ids differ"
-                )
-                continue
-            found = gi
-            break
+            if _join(groups, rec, kind, value, gi):
+                found = gi
+                break
         if found is None:
             groups.append(Group([rec]))
             found = len(groups) - 1
         else:
             groups[found].records.append(rec)
-        for kind, value in keys(rec):
+        for kind, value in _keys(rec):
             index.setdefault((cls, kind, value), found)
     return groups
+
+
+def shared_urls(groups: list[Group], entries: list[Entry]) -> list[str]:
+    """Works that share a code, project or demo URL without sharing an identifier: hints for
+    a ``related`` or ``extends`` relation, never a merge. Works already related are left out.
+    """
+    users: dict[tuple[str, str], dict[int, str]] = {}
+    for gi, group in enumerate(groups):
+        for rec in group.records:
+            for key in SHARED_KEYS:
+                if key in rec.links:
+                    url = normalize_url(rec.links[key]).lower()
+                    users.setdefault((key, url), {}).setdefault(gi, rec.where)
+    shared: dict[tuple[int, ...], list[str]] = {}
+    for (key, url), found in users.items():
+        unrelated = [
+            gi
+            for gi in found
+            if any(not _related(entries[gi], entries[o]) for o in found if o != gi)
+        ]
+        if len(unrelated) > 1:
+            shared.setdefault(tuple(unrelated), []).append(f"{key} {url}")
+    hints = []
+    for gis, what in shared.items():
+        where = users[(what[0].split(" ", 1)[0], what[0].split(" ", 1)[1])]
+        names = ", ".join(f"{entries[gi].id} ({where[gi]})" for gi in gis)
+        hints.append(f"{names} share {'; '.join(what)} (a relation, not the same work?)")
+    return hints
+
+
+def _related(a: Entry, b: Entry) -> bool:
+    return any(b.id in ids for ids in a.relations.values()) or any(
+        a.id in ids for ids in b.relations.values()
+    )
 
 
 def _distinct(values: list[tuple[Any, str]], norm: Any = None) -> list[tuple[Any, str]]:
@@ -146,7 +204,8 @@ def resolve(group: Group) -> Resolved:
     v["title"] = long_titles[0] if long_titles else recs[0].title
     full = [(r.title, r.where) for r in recs if len(r.title.split()) >= 4]
     titles = _distinct(full, lambda t: min(title_keys(t) or {t}))
-    if len(titles) > 1 and not set.intersection(*(title_keys(t) for t, _ in titles)):
+    named = any(c.field == "title" for c in group.conflicts)
+    if len(titles) > 1 and not named and not set.intersection(*(title_keys(t) for t, _ in titles)):
         conflicts.append(Conflict("title", titles, f"kept {v['title']!r}"))
 
     shorts = [r.short for r in recs if r.short] + [
@@ -210,4 +269,5 @@ def resolve(group: Group) -> Resolved:
     v["categories"] = list(dict.fromkeys(c for r in recs for c in r.categories))
     v["sources"] = list(dict.fromkeys((r.list, r.section) for r in recs))
     v["explicit_id"] = next((r.explicit_id for r in recs if r.explicit_id), None)
-    return Resolved(recs, v, conflicts)
+    v["data"] = next((r.data for r in recs if r.data is not None), None)
+    return Resolved(recs, v, [*group.conflicts, *conflicts])

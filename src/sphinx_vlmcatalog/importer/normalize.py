@@ -143,17 +143,35 @@ _MONTHS = {
     )
 }
 _DATE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
+_MONTH_DAY = re.compile(r"^([A-Za-z]+)\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})$")
+_NUMERIC = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$")
+
+
+def _iso(year: int, month: int | None, day: int | None = None) -> str | None:
+    if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
 
 
 def parse_date(text: str) -> str | None:
-    """``"20 May 2024"`` or ``"21 November 2022"`` -> ISO ``2024-05-20``; else ``None``."""
-    m = _DATE.match(text.strip())
-    if not m:
-        return None
-    month = _MONTHS.get(m.group(2)[:3].lower())
-    if month is None:
-        return None
-    return f"{int(m.group(3)):04d}-{month:02d}-{int(m.group(1)):02d}"
+    """A date as ISO ``YYYY-MM-DD`` (or ``YYYY-MM``), or ``None``.
+
+    Reads ``"20 May 2024"``, ``"21 November 2022"``, ``"May 20, 2024"``, ``"May 2024"``,
+    ``"2024-05-20"``, ``"2024/05/20"``, ``"2024.05"``.
+    """
+    text = text.strip()
+    m = _DATE.match(text)
+    if m:
+        return _iso(int(m.group(3)), _MONTHS.get(m.group(2)[:3].lower()), int(m.group(1)))
+    m = _MONTH_DAY.match(text)
+    if m:
+        day = int(m.group(2)) if m.group(2) else None
+        return _iso(int(m.group(3)), _MONTHS.get(m.group(1)[:3].lower()), day)
+    m = _NUMERIC.match(text)
+    if m:
+        day = int(m.group(3)) if m.group(3) else None
+        return _iso(int(m.group(1)), int(m.group(2)), day)
+    return None
 
 
 def parse_int(text: str | None) -> int | None:
