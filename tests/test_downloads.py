@@ -11,7 +11,7 @@ import pytest
 
 from sphinx_vlmcatalog.catalog.loader import load_catalog
 from sphinx_vlmcatalog.downloads import RENDERED_FILE, download_texts
-from util import html, make_app_copy, warnings
+from util import build_once, html, make_app_copy, warnings
 
 
 def test_downloads_can_be_turned_off(tmp_path) -> None:
@@ -95,12 +95,7 @@ def test_a_rebuild_renders_only_changed_entries_again(tmp_path, store):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    app = make_app_copy("test-downloads", tmp_path_factory.mktemp("downloads") / "src")
-    app.build()
-    # cleaned up at once: an app made by another test of this module, in any order,
-    # must not meet this one's docutils registrations
-    app.cleanup()
-    return app
+    return build_once("test-downloads", tmp_path_factory.mktemp("downloads") / "src")
 
 
 def test_clean(site) -> None:

@@ -15,19 +15,14 @@ import pytest
 
 from sphinx_vlmcatalog.entry_pages.stubs import MARKER
 from sphinx_vlmcatalog.tables.filterbox import script_json
-from util import html, make_app_copy, status, warnings
+from util import build_once, html, make_app_copy, status, warnings
 
 PAGES = {"vlmcatalog_entry_pages": "entries"}
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    app = make_app_copy("test-basic", tmp_path_factory.mktemp("pages") / "src", confoverrides=PAGES)
-    app.build()
-    # cleaned up at once: an app made by another test of this module, in any order,
-    # must not meet this one's docutils registrations
-    app.cleanup()
-    return app
+    return build_once("test-basic", tmp_path_factory.mktemp("pages") / "src", confoverrides=PAGES)
 
 
 def test_build_is_clean(built) -> None:

@@ -5,17 +5,12 @@ from __future__ import annotations
 import pytest
 
 from sphinx_vlmcatalog.tables.rows import catalog_rows
-from util import cells, html, make_app_copy, warnings
+from util import build_once, cells, html, warnings
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    app = make_app_copy("test-basic", tmp_path_factory.mktemp("html") / "src")
-    app.build()
-    # cleaned up at once: an app made by another test of this module, in any order,
-    # must not meet this one's docutils registrations
-    app.cleanup()
-    return app
+    return build_once("test-basic", tmp_path_factory.mktemp("html") / "src")
 
 
 def test_build_is_clean(built) -> None:

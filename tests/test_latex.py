@@ -8,22 +8,17 @@ import subprocess
 
 import pytest
 
-from util import make_app_copy, warnings
+from util import build_once, latexmk, warnings
 
 
 @pytest.fixture(scope="module")
 def latex(tmp_path_factory):
-    app = make_app_copy(
+    return build_once(
         "test-basic",
         tmp_path_factory.mktemp("latex") / "src",
         "latex",
         confoverrides={"vlmcatalog_longtable_rows": 5},
     )
-    app.build()
-    # cleaned up at once: an app made by another test of this module, in any order,
-    # must not meet this one's docutils registrations
-    app.cleanup()
-    return app
 
 
 def tex(app) -> str:
@@ -83,14 +78,7 @@ def test_cards_degrade_to_plain_blocks(latex) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("latexmk") is None, reason="latexmk is not installed")
 def test_pdf_compiles(latex) -> None:
-    result = subprocess.run(
-        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "basic.tex"],
-        cwd=latex.outdir,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = latexmk(latex.outdir, "basic.tex")
     assert result.returncode == 0, result.stdout[-3000:]
     assert (latex.outdir / "basic.pdf").stat().st_size > 10_000
     if shutil.which("pdftotext"):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from util import make_app_copy, warnings
+from util import latexmk, make_app_copy, warnings
 
 
 @pytest.mark.slow
@@ -31,12 +30,5 @@ def test_a_very_long_word_in_a_table_cell_compiles(tmp_path) -> None:
     finally:
         app.cleanup()
     assert r"\allowbreak{}" in (app.outdir / "basic.tex").read_text(encoding="utf-8")
-    result = subprocess.run(
-        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "basic.tex"],
-        cwd=app.outdir,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = latexmk(app.outdir, "basic.tex")
     assert result.returncode == 0, result.stdout[-3000:]

@@ -48,3 +48,32 @@ def make_app_copy(root: str, dest: Path, buildername: str = "html", **kwargs: An
     if not dest.exists():
         shutil.copytree(Path(__file__).parent / "roots" / root, dest)
     return SphinxTestApp(buildername, srcdir=dest, **kwargs)
+
+
+def build_once(root: str, dest: Path, buildername: str = "html", **kwargs: Any) -> Any:
+    """Build a fresh copy of ``tests/roots/<root>`` once, for a module's tests to read.
+
+    The app is cleaned up as soon as it has built: an app another test of the module makes,
+    in whatever order, must not meet this one's docutils registrations. Its output and
+    environment stay readable.
+    """
+    app = make_app_copy(root, dest, buildername, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def latexmk(directory: Path, tex: str, engine: str = "-pdfxe") -> Any:
+    """Compile ``tex`` in ``directory`` with latexmk, as CI's PDF build does; the result."""
+    import subprocess
+
+    return subprocess.run(
+        ["latexmk", engine, "-interaction=nonstopmode", "-halt-on-error", tex],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
