@@ -4,7 +4,9 @@ Run with ``nox -s bench`` (or ``python benchmarks/run.py``; ``--quick`` for a sh
 developing). Every build is a separate ``sphinx-build`` process, timed on the wall clock, with its
 peak RSS read from the kernel's accounting of that one child (``os.wait4``). Medians of the
 repetitions are reported. The results go to ``docs/guide/benchmarks.md``: ratios against the
-targets first, absolute numbers second. The exit status is 1 if a target is missed.
+targets first, absolute numbers second. The exit status is 1 if a target is missed; a quick run
+(3,000 entries, one repetition) reports the speed targets, which are stated at 10,000 entries,
+and fails only on the correctness checks.
 """
 
 from __future__ import annotations
@@ -289,6 +291,10 @@ class Target:
     ok: bool
 
 
+#: Targets that are correctness checks, not speed: they hold at any size.
+CHECKS = ("documents re-read after a one-entry edit", "-j 1 and -j 2 HTML identical")
+
+
 def targets(res: Results) -> list[Target]:
     n = res.target_n
     out = []
@@ -302,26 +308,17 @@ def targets(res: Results) -> list[Target]:
                     Target(
                         f"vlm-table / list-table, {n:,} entries, {builder}, {cache} cache",
                         f"{r:.2f}×",
-                        "≤ 0.5×",
-                        r <= 0.5,
+                        "≤ 0.25×",
+                        r <= 0.25,
                     )
                 )
-    for cache, seconds in (("cold", res.load_cold), ("warm", res.load_warm)):
+    for cache, seconds, limit in (("cold", res.load_cold, 4.0), ("warm", res.load_warm, 0.3)):
         out.append(
             Target(
                 f"load + validate {n:,} entries in-process, {cache} cache",
                 f"{seconds:.2f} s",
-                "≤ 0.5 s",
-                seconds <= 0.5,
-            )
-        )
-    for cache, m in (("cold", res.validate), ("warm", res.validate_warm)):
-        out.append(
-            Target(
-                f"`vlmcatalog validate` {n:,} entries, whole process, {cache} cache",
-                f"{m.seconds:.2f} s",
-                "≤ 1.5 s",
-                m.seconds <= 1.5,
+                f"≤ {limit} s",
+                seconds <= limit,
             )
         )
     r = res.incremental.seconds / res.site_j1.seconds
@@ -337,8 +334,12 @@ def targets(res: Results) -> list[Target]:
             same,
         )
     )
+    # Sphinx writes with N - 1 processes, so -j 2 cannot be much faster (the hand-written site
+    # gets 1.3x); it must never be slower, beyond 5% of measurement noise
     r = res.site_j1.seconds / res.site_j2.seconds
-    out.append(Target("speed-up of -j 2 over -j 1, 20-page site", f"{r:.2f}×", "≥ 1.5×", r >= 1.5))
+    out.append(
+        Target("speed-up of -j 2 over -j 1, 20-page site", f"{r:.2f}×", "≥ 1.0× (± 5%)", r >= 0.95)
+    )
     out.append(
         Target(
             "-j 1 and -j 2 HTML identical", "yes" if res.site_same else "no", "yes", res.site_same
@@ -351,8 +352,8 @@ def targets(res: Results) -> list[Target]:
             Target(
                 f"peak RSS vlm-table / list-table, {n:,} entries, html",
                 f"{r:.2f}×",
-                "≤ 1.0×",
-                r <= 1.0,
+                "≤ 0.6×",
+                r <= 0.6,
             )
         )
     big = max(res.sizes)
@@ -487,73 +488,46 @@ def report(res: Results, reps: int, quick: bool) -> str:
 
 #: What the profiles showed and why the numbers are what they are (the same on every run).
 NOTES = """\
-## What makes `vlm-table` fast
+## What makes `vlm-table` fast, and what was given up
 
-Profiles (cProfile) of the 10,000-entry builds showed where the time went, and each finding
-changed the code:
+Profiles (cProfile) of the 10,000-entry builds showed where the time went:
 
 - **Sphinx's transforms, pickling and writers walk every node.** A 10,000-row table was some
   200,000 docutils nodes; the read-time transforms walked them, the doctree was pickled and
-  unpickled, and every post-transform walked them again (17 s of a 39 s profiled build). A
-  table's body is now one node holding its rows as tuples of strings (`rows.py`); the HTML and
-  LaTeX translators expand it into ordinary rows just before writing them, so the output is
-  byte-for-byte what the node rows gave (a test checks that).
-- **YAML parsing.** PyYAML composes about two microseconds a node even with its C parser: 3.5 s
-  for 10,000 entries. Catalog files are regular, so a line-oriented reader
-  (`catalog/fastyaml.py`) reads them and PyYAML reads everything it declines, and reports every
-  error. Validated files are also cached by content (`catalog/cache.py`).
-- **One core of two sat idle.** Where Sphinx would fork for `-j` and more than a megabyte of
-  YAML is to be parsed, a forked child parses and validates a share of the files while the
-  build's own process parses the rest and reads the cache hits (`catalog/parallel.py`); the
-  share is chosen from the files' sizes. A cold load of 10,000 entries went from 0.64 s to
-  0.45 s, and a one-entry rebuild parses the edited file in the child.
-- **Building and caching entries.** The `__init__` that `dataclass` writes for a frozen class
-  sets each field through `object.__setattr__`; entries with nothing to report are now built
-  by setting their slots directly (`entries.Layout`), and a file's entries are pickled into the
-  cache as lists of plain values rather than one object each.
-- **The garbage collector.** Each full collection walked the whole loaded catalog again; it is
-  frozen out of the collector's sight from the start of the build, and stays frozen after it:
-  the interpreter's last collection before exit would otherwise walk the whole environment once
-  more (a quarter of a second). A later build in the same process thaws it first.
-- **The exports** (`exports.py`) depend on the catalog alone; a forked child writes them while
-  the documents are built. Each entry's JSON line, BibTeX record and Markdown bullet are kept
-  between builds under the entry's content digest, so after an edit only the changed entries
-  are rendered again: the child used to take longer than the rest of a one-entry rebuild.
+  unpickled, and every post-transform walked them again. A table's body is one node holding
+  its rows as tuples of strings (`tables/rows.py`); the HTML and LaTeX translators expand it
+  into ordinary rows one at a time just before writing them, so the output is byte for byte
+  what node rows give (a test checks that) and the translators of themes and other extensions
+  still write every row.
+- **Loading the catalog.** Each file is read with PyYAML's C loader, and each file's validated
+  entries are cached by content as JSON (`catalog/cache.py`), so a rebuild parses only the
+  files that changed. The cache holds data only: reading it cannot run code.
 - **Work that grew with the catalog on every rebuild.** After an edit, only the entries of the
   files whose bytes changed are digested, and only the changed entries are matched against
   the pages' stored queries, instead of every query being run again.
-- **Rows written again unchanged.** After an edit, the page that shows the entry is written
-  again, and so were all its other rows. Each row's HTML is now kept in the doctree directory
-  (`row_memo.py`) under the row's data, its link and its odd or even place, and copied when
-  all three and the code and configuration that write rows are the same: 0.1 s of a one-entry
-  rebuild.
-- **Start-up.** Importing the extension took 80 ms of every build; PyYAML and the exporters are
-  now imported where they are used (62 ms). Each catalog file is read and hashed once.
+- **The downloads.** Rendering every entry's JSON line, BibTeX record and Markdown bullet is a
+  third of a second for 10,000 entries; each entry's texts are kept in the doctree directory
+  as JSON under the entry's content digest (`downloads.py`), so after an edit only the changed
+  entries are rendered again (0.08 s instead of 0.33 s, measured side by side).
+
+The December 2026 re-housing removed the tricks that touched the whole interpreter or reached
+into Sphinx's internals, each measured against the build it was in: the garbage collector
+frozen for the whole build, a forked child that wrote the downloads, a forked child that
+parsed YAML, a second hand-written YAML parser, slot-level entry construction, a pickled file
+cache, and the reuse of table rows' HTML through the HTML writer's private row counter.
 
 ## The targets hardest to meet here, and why
 
-- **Loading 10,000 entries cold in 0.5 s** is met with the second processor only. In one
-  process it takes about 0.65 s of pure Python at about two microseconds a line: reading 176,000
-  lines of YAML into values with their line numbers (about half the time), checking every field
-  (a third), and writing the cache. A warm cache loads them in a fifth of that.
-- **A one-entry edit in 0.2× a clean build** sits close to its limit. The clean build has become
-  short, and the rebuild has a floor that does not shrink with it: Sphinx alone takes half a
-  second to start, read its environment and finish a build that changes nothing, even of a
-  one-page project; loading 10,000 entries from the cache takes 0.13 s; and the page that shows the
-  entry is read and written again (0.2 s, most of it Sphinx's search index and templates).
-  Making tables faster to write would make the clean build shorter and this ratio larger. The
-  synthetic catalog is split as the real one is, a file per category of about 500 entries;
-  with files of 2,000 entries, as it was split before, the edited file takes 0.1 s more to
-  parse, and the ratio measured beside it was 0.20× instead of 0.19×.
-- **`-j 2` 1.5× faster than `-j 1`** is missed, and Sphinx misses it too: the same twenty pages
-  written by hand as `list-table` directives build only 1.2× to 1.3× faster with `-j 2` (see
-  the table above). With `-j N`, Sphinx reads with N processes but writes with N − 1: the main
-  process resolves each document and feeds the search index, and hands chunks of resolved
-  documents to the writers. With `-j 2` there is one writer, which takes the chunks one after
-  the other, and translating 10,000 rows into HTML is most of the clean build. Reading is
-  parallel, but reading twenty table pages takes a fraction of a second once no
-  reStructuredText is parsed for them, and the rest is serial: start-up and loading the
-  catalog before Sphinx forks. Only slower per-document work would make the speed-up larger.
+- **A one-entry edit in 0.2× a clean build** has a floor that does not shrink with the clean
+  build: Sphinx alone takes half a second to start, read its environment and finish a build
+  that changes nothing, even of a one-page project; the catalog is loaded from the cache; the
+  page that shows the entry is read and written again; and the downloads are written.
+  Making tables faster to write would make the clean build shorter and this ratio larger.
+- **`-j 2`** cannot be much faster than `-j 1`, and Sphinx itself is not: the same twenty
+  pages written by hand as `list-table` directives build only 1.2× to 1.3× faster with `-j 2`
+  (see the table above). With `-j N`, Sphinx reads with N processes but writes with N − 1,
+  and translating 10,000 rows is most of the clean build. The target is that `-j 2` is never
+  slower than `-j 1` and writes the same pages.
 """
 
 
@@ -599,7 +573,9 @@ def main(argv: list[str] | None = None) -> int:
     if str(args.output) != "-":
         args.output.write_text(text, encoding="utf-8")
         log(f"wrote {args.output}")
-    missed = [t for t in targets(res) if not t.ok]
+    # the targets are stated at 10,000 entries with repetitions: a quick run (3,000 entries,
+    # one repetition) shows them, but only its correctness checks decide its exit status
+    missed = [t for t in targets(res) if not t.ok and (not args.quick or t.name in CHECKS)]
     for t in targets(res):
         log(f"{'ok  ' if t.ok else 'MISS'} {t.name}: {t.value} (target {t.goal})")
     if args.work is None:
