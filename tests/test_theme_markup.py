@@ -1,13 +1,16 @@
-"""The markup themes style: cards as sphinx-design writes its own (root ``test-themes``, no
-browser).
+"""The markup themes style: cards as sphinx-design writes its own, tables in their own box, numbers
+written for reading and sorted by their largest value (root ``test-themes``, no browser).
 
 ``tests/test_themes.py`` looks at the same project in a browser, in every theme.
 """
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from sphinx_vlmcatalog.tables.directive import group_digits, is_count_column, largest_quantity
 from util import html, make_app_copy, warnings
 
 
@@ -91,10 +94,83 @@ def test_cards_are_named_groups_with_a_plain_title(built) -> None:
     assert not any(c.startswith("sd-bg-") for c in venue["class"] + year["class"])
 
 
-def test_latex_keeps_the_generic_cards(latex) -> None:
+def test_latex_keeps_the_generic_cards_and_bare_tables(latex) -> None:
     assert warnings(latex) == ""
     tex = (latex.outdir / "themes.tex").read_text(encoding="utf-8")
     cards = tex.split(r"\begin{sphinxuseclass}{vlmcat-card}")[1:]
     assert len(cards) == 6
     # the HTML transform's classes and wrappers stay out (only the author's own grid has them)
     assert not any("sd-" in card.split(r"\end{sphinxuseclass}")[0] for card in cards)
+    assert "vlmcat-table-box" not in tex
+    assert "1,281,167" in tex  # numbers read alike in both formats
+
+
+def test_large_numbers_are_grouped_and_sort_as_numbers(built) -> None:
+    page = html(built, "tables")
+    widths = page.find("table", id="tbl-widths")
+    imagenet = [td.get_text(strip=True) for td in widths.select("tr.vlmcat-id-imagenet-1k td")]
+    assert imagenet[1:5] == ["2009", "1,000", "1,281,167", "50,000"]  # never "2,009"
+    data = json.loads(page.find("script", id="vlmcat-data").string)
+    keys = dict(data["tables"]["tbl-widths"]["rows"])
+    assert keys["imagenet-1k"][:5] == [None, 2009, 1000, 1281167, 50000]
+
+
+def test_ranges_sort_by_their_largest_value(built) -> None:
+    data = json.loads(html(built, "tables").find("script", id="vlmcat-data").string)
+    table = data["tables"]["tbl-wide"]
+    column = table["columns"].index("parameters")
+    keys = {key: sorts[column] for key, sorts in table["rows"]}
+    assert keys["qwen2.5-vl"] == 72e9  # 3B/7B/72B
+    assert keys["internvl"] == 20e9  # 7B/20B
+    assert keys["smolvlm"] == 500e6  # 250M & 500M
+    assert keys["clip"] == 400e6  # ~400M
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("3B/7B/72B", 72e9),
+        ("1B/4B/12B/27B", 27e9),
+        ("11B-90B", 90e9),
+        ("13B - 70B", 70e9),
+        ("2\u20133B", 3e9),
+        ("7B to 13B", 13e9),
+        ("250M & 500M", 500e6),
+        ("7/13B", 13e9),
+        ("~400M", 400e6),
+        ("4.5B x 74", 4.5e9),  # one size, described
+        ("7B-Chat", 7e9),  # a name, not a range
+        ("1,281,167", 1281167.0),  # thousands, not a list
+        (1281167, 1281167.0),
+        ("ViT-L/14", None),  # not a number, whatever follows
+        ("about 7B/13B", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_largest_quantity(value, key) -> None:
+    assert largest_quantity(value) == key
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1281167, "1,281,167"),
+        ("1281167", "1,281,167"),
+        ("1,281,167", "1,281,167"),
+        (1000, "1,000"),
+        (999, "999"),
+        ("400M", None),
+        ("~1.2B", None),
+        (3.5, None),
+        (True, None),
+        ("1,2", None),
+    ],
+)
+def test_group_digits(value, text) -> None:
+    assert group_digits(value) == text
+
+
+def test_count_columns() -> None:
+    assert all(is_count_column(c) for c in ("classes", "train_size", "test_size", "size"))
+    assert not any(is_count_column(c) for c in ("year", "title", "label", "title+short", "links"))
