@@ -105,6 +105,42 @@ def test_latex_keeps_the_generic_cards_and_bare_tables(latex) -> None:
     assert "1,281,167" in tex  # numbers read alike in both formats
 
 
+def test_each_table_in_its_own_scroll_box(built) -> None:
+    page = html(built, "tables")
+    tables = page.select("table.vlmcat-table")
+    assert len(tables) == 3
+    for table in tables:
+        scroller = table.parent
+        assert scroller.name == "div"
+        assert scroller["class"] == ["vlmcat-scroll"]
+        assert scroller["role"] == "group"
+        assert scroller["aria-label"] == table.caption.select_one(".caption-text").get_text()
+        box = scroller.parent
+        assert box["class"] == ["vlmcat-table-box"]
+        assert not box.get("id")  # the table keeps its id; the box takes no copy
+    ids = [e["id"] for e in page.select("[id]")]
+    assert len(ids) == len(set(ids))
+
+
+def test_widths_given_and_long_columns_marked(built) -> None:
+    page = html(built, "tables")
+    widths = page.find("table", id="tbl-widths")
+    assert "vlmcat-widths-given" in widths["class"]
+    assert [c["style"] for c in widths.select("colgroup col")] == [
+        "width: 30.0%",
+        "width: 10.0%",
+        "width: 12.0%",
+        "width: 14.0%",
+        "width: 12.0%",
+        "width: 22.0%",
+    ]
+    wide = page.find("table", id="tbl-wide")
+    assert "vlmcat-widths-given" not in wide["class"]
+    assert wide.find("colgroup") is None
+    long = [th.get_text(strip=True) for th in wide.select("th.vlmcat-long")]
+    assert long == ["Title"]
+
+
 def test_large_numbers_are_grouped_and_sort_as_numbers(built) -> None:
     page = html(built, "tables")
     widths = page.find("table", id="tbl-widths")
