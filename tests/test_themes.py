@@ -39,6 +39,9 @@ ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = Path(__file__).parent / "_artifacts" / "themes"
+#: axe-core, if installed (``npm ci --prefix tests/a11y``): then our parts of each page are
+#: checked for serious and critical violations too (the themes' own are theirs)
+AXE = Path(__file__).parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 PROBES = (Path(__file__).parent / "themes_geometry.js").read_text(encoding="utf-8")
 
 pytestmark = [
@@ -329,6 +332,21 @@ def contrast_problems(page: Any, page_name: str) -> list[str]:
     return [f"contrast {c:.2f}: {tag} {text!r}" for tag, text, c in found if c < MIN_CONTRAST]
 
 
+def axe_problems(page: Any) -> list[str]:
+    """Serious and critical axe-core violations in our cards, tables and their controls."""
+    if not AXE.exists():
+        return []
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async () => (await axe.run(document)).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap(v => v.nodes.map(n => [v.id, n.target.join(' '), n.html.slice(0, 80)]))
+        .filter(([id, target]) => { const el = document.querySelector(target);
+            return el && el.closest('.vlmcat-table-box, .vlmcat-controls, .vlmcat-card'); })"""
+    )
+    return [f"axe: {rule} at {target}: {html}" for rule, target, html in found]
+
+
 def dark_problems(page: Any, site: Site) -> list[str]:
     """In a theme with a dark mode: it is on, and the page under our content is dark."""
     if site.theme.dark is None:
@@ -358,6 +376,8 @@ def test_page_looks_right(site: Site, browser: Any, page_name: str, width: int, 
             problems += card_problems(page, width)
         if page_name == "tables":
             problems += table_problems(page, width)
+        if page_name in ("cards", "tables"):
+            problems += axe_problems(page)
         if scheme == "dark":
             problems += dark_problems(page, site)
     assert problems == [], "\n".join(problems)

@@ -175,6 +175,7 @@
         return th.textContent.trim();
       });
       table.setAttribute("role", "table");
+      if (table.caption) table.caption.setAttribute("role", "caption");
       Array.prototype.forEach.call(table.querySelectorAll("thead, tbody"), function (g) {
         g.setAttribute("role", "rowgroup");
       });
