@@ -164,7 +164,7 @@ def _div_from(node: nodes.Element, document: nodes.document, classes: list[str])
     for node_id in div["ids"]:
         document.ids[node_id] = div
     node.children = []
-    node.replace_self(div)
+    node.parent.replace(node, div)
     return div
 
 
