@@ -5,13 +5,14 @@ The directives emit generic docutils only: a ``container`` classed ``vlmcat-card
 summary) and link references, inside a ``vlmcat-cards`` container for grids. Any builder renders
 that readably; in LaTeX a card becomes a small run-in heading with its text, and a classed container
 is wrapped in ``sphinxuseclass`` so a preamble can box it. Only for HTML does
-:class:`CardsHtmlTransform` add sphinx-design's grid and card classes, and the container visitor
-names each card for assistive technology (``role="group"`` with the card's title).
+:class:`CardsHtmlTransform` rebuild cards and grids as sphinx-design writes its own: plain
+``<div>`` elements (:class:`card_div`, never classed ``container``, which Bootstrap and furo
+restyle) with the ``sd-*`` grid and card classes; each card is a group named by its title for
+assistive technology (``role="group"`` with an ``aria-label``).
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -24,14 +25,17 @@ from .domain.links import make_entry_ref
 if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import SphinxTranslator
     from sphinx.util.typing import OptionSpec
     from sphinx.writers.html5 import HTML5Translator
 
     from .catalog.entries import Entry
 
-#: sphinx-design colour of each badge kind.
-#: (``info`` is avoided: white on its teal has a contrast of 3:1, below WCAG AA.)
-BADGE_COLOURS = {"kind": "primary", "venue": "secondary", "year": "dark"}
+#: sphinx-design colour of each badge kind; None: an outlined badge in the text's own colour.
+#: Themes recolour sphinx-design's palette, and only ``primary`` keeps white text readable on
+#: it in all of them (``secondary`` is orange in sphinx-book-theme, 2.5:1; ``dark`` vanishes on
+#: a dark page; ``info`` is 3:1 everywhere).
+BADGE_COLOURS: dict[str, str | None] = {"kind": "primary", "venue": None, "year": None}
 
 
 def grid_columns(argument: str | None) -> str:
@@ -142,10 +146,36 @@ def _has_class(name: str, cls: type[nodes.Element] = nodes.container) -> Any:
     return condition
 
 
-class CardsHtmlTransform(SphinxPostTransform):
-    """Give cards and card grids sphinx-design's grid and card classes (HTML builders only).
+class card_div(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A card, card body, grid, grid row or grid column: a plain ``<div>`` in HTML.
 
-    Other builders keep the generic containers the directives produced.
+    docutils writes every ``container`` as ``<div class="container">``, and Bootstrap
+    (pydata-sphinx-theme, sphinx-book-theme) and furo style that class: cards of unequal width,
+    no gutters, no padding. sphinx-design writes its own wrappers without it, and so do we; the
+    node exists only in HTML doctrees (:class:`CardsHtmlTransform`).
+    """
+
+
+def _div_from(node: nodes.Element, document: nodes.document, classes: list[str]) -> card_div:
+    """A :class:`card_div` taking ``node``'s place, attributes and children (its ids still
+    lead to it)."""
+    div = card_div(node.rawsource, *node.children)
+    div.update_all_atts(node)
+    div["classes"] += classes
+    div.source, div.line = node.source, node.line
+    for node_id in div["ids"]:
+        document.ids[node_id] = div
+    node.children = []
+    node.parent.replace(node, div)
+    return div
+
+
+class CardsHtmlTransform(SphinxPostTransform):
+    """Turn cards and card grids into sphinx-design's grid and card structure (HTML only).
+
+    The same ``<div>`` nesting and ``sd-*`` classes sphinx-design writes for ``grid`` and
+    ``grid-item-card``, made of :class:`card_div` nodes. Other builders keep the generic
+    containers the directives produced.
     """
 
     default_priority = 200
@@ -162,42 +192,54 @@ class CardsHtmlTransform(SphinxPostTransform):
                 cards.append(node)
             if "vlmcat-cards" in classes:
                 grids.append(node)
-        for card in cards:
-            self.style_card(card)
         default_grid = get_config(self.env).card_columns
+        # grids first: their cards then know they are in a grid
         for grid in grids:
             self.style_grid(grid, grid.get("vlm_grid", default_grid))
+        for card in cards:
+            self.style_card(card)
 
-    @staticmethod
-    def style_card(card: nodes.Element) -> None:
+    def style_card(self, card: nodes.Element) -> None:
         """``sd-card`` with an ``sd-card-body`` holding the title, texts, badges and buttons."""
-        in_grid = isinstance(card.parent, nodes.container) and (
-            "vlmcat-cards" in card.parent["classes"]
-        )
-        card["classes"] += ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"]
+        in_grid = "sd-col" in card.parent.get("classes", ())
+        extra = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"]
         if not in_grid:
-            card["classes"].append("sd-mb-3")
-        children = list(card.children)
-        card.clear()
-        body = nodes.container(classes=["sd-card-body"])
+            extra.append("sd-mb-3")
+        div = _div_from(card, self.document, extra)
+        children = list(div.children)
+        div.clear()
+        body = card_div(classes=["sd-card-body"])
         for child in children:
             # anchors stay outside the body, first, like sphinx-design's card ids
-            (card if isinstance(child, nodes.target) else body).append(child)
-        card += body
+            (div if isinstance(child, nodes.target) else body).append(child)
+        div += body
         for sep in list(body.findall(_has_class("vlmcat-sep", nodes.inline))):
             sep.parent.replace(sep, nodes.Text(" "))
+        for rubric in list(body.findall(nodes.rubric)):
+            # a paragraph, not a rubric: themes style ``p.rubric`` as a heading of its own
+            # (pydata draws a rule under it); sphinx-design's title is a plain block too
+            title = nodes.paragraph(rubric.rawsource, "", *rubric.children)
+            title.update_all_atts(rubric)
+            title["classes"] += ["sd-card-title", "sd-font-weight-bold"]
+            for node_id in title["ids"]:
+                self.document.ids[node_id] = title
+            rubric.children = []
+            rubric.replace_self(title)
         for node in body.findall(nodes.Element):
             classes = node["classes"]
-            if isinstance(node, nodes.rubric):
-                classes += ["sd-card-title", "sd-font-weight-bold"]
-            elif isinstance(node, nodes.paragraph):
-                classes.append("sd-card-text")
+            if isinstance(node, nodes.paragraph):
+                if "sd-card-title" not in classes:
+                    classes.append("sd-card-text")
             elif "vlmcat-badge" in classes:
                 kind = next(
                     (c.rsplit("-", 1)[1] for c in classes if c.startswith("vlmcat-badge-")), "kind"
                 )
-                colour = BADGE_COLOURS.get(kind, "secondary")
-                classes += ["sd-badge", f"sd-bg-{colour}", f"sd-bg-text-{colour}"]
+                colour = BADGE_COLOURS.get(kind)
+                classes.append("sd-badge")
+                if colour is None:
+                    classes.append("vlmcat-badge-plain")
+                else:
+                    classes += [f"sd-bg-{colour}", f"sd-bg-text-{colour}"]
             elif "vlmcat-button" in classes:
                 classes += [
                     "sd-sphinx-override",
@@ -206,13 +248,12 @@ class CardsHtmlTransform(SphinxPostTransform):
                     "sd-btn-outline-primary",
                 ]
 
-    @staticmethod
-    def style_grid(grid: nodes.Element, spec: str) -> None:
+    def style_grid(self, grid: nodes.Element, spec: str) -> None:
         """``sd-container-fluid`` > ``sd-row sd-row-cols-*`` > ``sd-col`` > card."""
         values = spec.split()
         if len(values) == 1:
             values *= 4
-        row = nodes.container(
+        row = card_div(
             classes=[
                 "sd-row",
                 f"sd-row-cols-{values[0]}",
@@ -227,31 +268,34 @@ class CardsHtmlTransform(SphinxPostTransform):
                 "sd-g-lg-3",
             ]
         )
-        for child in list(grid.children):
-            grid.remove(child)
-            row += nodes.container("", child, classes=["sd-col", "sd-d-flex-row"])
-        grid += row
-        grid["classes"] += ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
+        row.extend(card_div("", child, classes=["sd-col", "sd-d-flex-row"]) for child in grid)
+        grid.children = []
+        div = _div_from(
+            grid, self.document, ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
+        )
+        div += row
 
 
-def visit_container(self: HTML5Translator, node: nodes.container) -> None:
-    """A container; cards become groups named by their title.
+def visit_card_div_html(self: HTML5Translator, node: card_div) -> None:
+    """``<div>`` with the node's ids and classes; a card is a group named by its title."""
+    attributes: dict[str, Any] = {}
+    if "vlmcat-card" in node["classes"]:
+        title = next(iter(node.findall(_has_class("sd-card-title", nodes.paragraph))), None)
+        label = title.astext().strip() if title is not None else ""
+        attributes["role"] = "group"
+        if label:
+            attributes["aria-label"] = label  # starttag escapes attribute values
+    # "docutils" as sphinx-design writes it; never "container"
+    self.body.append(self.starttag(node, "div", CLASS="docutils", **attributes))
 
-    docutils writes a container as a bare ``<div>``: the usual visitor runs, and the start tag
-    it wrote gets ``role="group"`` and an ``aria-label`` (the card's title, attribute-escaped).
-    Other containers are written exactly as before.
-    """
-    type(self).visit_container(self, node)
-    if "vlmcat-card" not in node["classes"]:
-        return
-    title = node.next_node(nodes.rubric)
-    label = title.astext().strip() if title is not None else ""
-    attributes = 'role="group"'
-    if label:
-        attributes += f' aria-label="{escape(label, quote=True)}"'
-    last = self.body[-1]
-    if last.startswith("<div"):
-        self.body[-1] = f"<div {attributes}{last[4:]}"
+
+def depart_card_div_html(self: HTML5Translator, node: card_div) -> None:
+    """Close the ``<div>``."""
+    self.body.append("</div>\n")
+
+
+def visit_card_div_other(self: SphinxTranslator, node: card_div) -> None:
+    """Other writers never meet the node (it is made for HTML only); its children if they do."""
 
 
 def setup_cards(app: Sphinx) -> None:
@@ -260,4 +304,12 @@ def setup_cards(app: Sphinx) -> None:
     app.add_directive("vlm-cards", CatalogCardsDirective)
     app.add_directive("vlm-card", CatalogCardDirective)
     app.add_post_transform(CardsHtmlTransform)
-    app.add_node(nodes.container, override=True, html=(visit_container, None))
+    other = (visit_card_div_other, visit_card_div_other)
+    app.add_node(
+        card_div,
+        html=(visit_card_div_html, depart_card_div_html),
+        latex=other,
+        text=other,
+        man=other,
+        texinfo=other,
+    )

@@ -16,7 +16,15 @@ from docutils import nodes
 
 from ..assets import add_static_dir
 from .directive import CatalogTableDirective
-from .filterbox import TableDataTransform, add_table_assets, visit_entry
+from .filterbox import (
+    TableDataTransform,
+    add_table_assets,
+    depart_table_box_html,
+    table_box,
+    visit_entry,
+    visit_table_box_html,
+    visit_table_box_other,
+)
 from .rows import PlainTablesTransform, ResolveRows, catalog_rows, visit_catalog_rows
 
 if TYPE_CHECKING:
@@ -30,6 +38,10 @@ def setup_tables(app: Sphinx) -> None:
     rows_visitor = (visit_catalog_rows, None)
     app.add_node(catalog_rows, html=rows_visitor, latex=rows_visitor)
     app.add_node(nodes.entry, override=True, html=(visit_entry, None))
+    # the scroll box exists in HTML doctrees only; the others keep the bare table
+    other = (visit_table_box_other, visit_table_box_other)
+    box_html = (visit_table_box_html, depart_table_box_html)
+    app.add_node(table_box, html=box_html, latex=other, text=other, man=other, texinfo=other)
     app.add_post_transform(ResolveRows)
     app.add_post_transform(PlainTablesTransform)
     app.add_post_transform(TableDataTransform)

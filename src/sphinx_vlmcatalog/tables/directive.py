@@ -4,10 +4,12 @@ Every builder knows ``table``/``tgroup``/``colspec``/``thead``/``tbody``/``row``
 table needs no writer of its own. The body is held as data until it is written
 (:mod:`.rows`): each cell is its text, a link to the row's entry, or the entry's links, which
 keeps a table of thousands of rows cheap to build, transform, store and write. Numeric cells
-keep a sort key for client-side sorting; the static order is already right, since sorting is
-numeric in the query layer. For LaTeX, long selections get ``longtable`` and, unless
-``:widths:`` is given, a ``tabular_col_spec`` of wrapping columns weighted by content, so titles
-wrap and the table fits the text width while HTML keeps automatic widths.
+keep a sort key for client-side sorting: the number a cell states or, for a range or a list of
+sizes (``3B/7B/72B``, ``11B-90B``), the largest (:func:`largest_quantity`). Integers of count
+fields are written with thousands separators (``1,281,167``) in every format. For LaTeX, long
+selections get ``longtable`` and, unless ``:widths:`` is given, a ``tabular_col_spec`` of
+wrapping columns weighted by content, so titles wrap and the table fits the text width; HTML
+keeps automatic widths unless ``:widths:`` is given (then its ``colgroup`` holds them).
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
-from ..catalog.entries import Entry
+from ..catalog.entries import Entry, field_meta
 from ..catalog.fields import QUANTITY_FIELDS, canonical_field, field_value
 from ..catalog.issues import Subtype
 from ..catalog.ordering import group_entries
-from ..catalog.quantities import quantity
+from ..catalog.quantities import integer, quantity
 from ..config import COMPOSITE_COLUMNS, column_problem, get_config
 from ..directive import CatalogDirective, entry_links, is_empty, value_text
 from .rows import Cell, Row, make_rows
@@ -241,6 +243,7 @@ class CatalogTableDirective(CatalogDirective):
             return links_cell
         catalog = self.catalog
         taxonomy = column in ("categories", "top_category")
+        counts = is_count_column(column)
         titles: dict[Any, str] = {}  # category keys -> their titles, joined
 
         def text_of(entry: Entry) -> str:
@@ -257,6 +260,10 @@ class CatalogTableDirective(CatalogDirective):
                 if text is None:
                     text = titles[value] = value_text(value, catalog, column)
                 return text
+            if counts:
+                grouped = group_digits(value)
+                if grouped is not None:
+                    return grouped
             return value_text(value, catalog, column)
 
         if link:
@@ -273,4 +280,57 @@ def sort_key_maker(column: str) -> Callable[[Entry], float | int | None]:
     """The numeric sort key of ``column``'s cells (None for text columns and empty cells)."""
     if column not in NUMERIC_FIELDS:
         return lambda entry: None
-    return lambda entry: quantity(field_value(entry, column))
+    return lambda entry: largest_quantity(field_value(entry, column))
+
+
+#: Where a value like ``3B/7B/72B``, ``250M & 500M``, ``11B-90B`` or ``7B to 13B`` divides:
+#: slashes, ampersands, dashes, and a hyphen only between a number (or its suffix) and a digit
+#: (``7B-Chat`` and ``ViT-L/14`` stay whole, and do not start with a number anyway).
+_RANGE_SEPARATORS = re.compile(
+    r"\s*(?:/|&|\u2013|\u2014|\bto\b|\band\b|\bor\b)\s*"
+    r"|(?<=[0-9kKmMbBtT])\s*-\s*(?=[~\u2248<>0-9])"
+)
+
+
+def largest_quantity(value: Any) -> float | None:
+    """The sort key of a size: the number ``value`` states or, for a range or a list of sizes,
+    the largest (``3B/7B/72B`` -> 7.2e10, ``11B-90B`` -> 9e10); None if it states none.
+
+    The catalog's reader (:func:`..catalog.quantities.quantity`) reads the first number, which
+    queries and the static ``:sort:`` order use; a reader clicking "Parameters" expects the
+    biggest model of a family to count. A value must start with a number to have a key at all.
+    """
+    first = quantity(value)
+    if first is None or not isinstance(value, str):
+        return first
+    parts = (quantity(part) for part in _RANGE_SEPARATORS.split(value))
+    return max((q for q in parts if q is not None), default=first)
+
+
+#: Value types whose integers are counts, written with thousands separators (not ``year``).
+_COUNT_TYPES = frozenset({"int"})
+
+
+def is_count_column(column: str) -> bool:
+    """Whether ``column`` holds counts (``classes``, ``train_size``, or a size like ``size``)."""
+    if column in QUANTITY_FIELDS:
+        return True
+    try:
+        return field_meta(column)["type"] in _COUNT_TYPES
+    except KeyError:  # derived and composite columns
+        return False
+
+
+def group_digits(value: Any) -> str | None:
+    """An integer with thousands separators (``1281167`` or ``"1281167"`` -> ``1,281,167``);
+    None for anything else (``400M``, ``~1.2B``, text, booleans)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        number = integer(value)
+        if number is None:
+            return None
+        value = number
+    if isinstance(value, int):
+        return f"{value:,}"
+    return None

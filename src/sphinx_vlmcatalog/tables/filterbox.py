@@ -10,12 +10,17 @@ language through ``vlmcatalog-query.js``, the script twin of :mod:`..catalog.que
 filter box accepts exactly what the directives accept. The scripts and the stylesheet are added
 at ``html-page-context`` only to pages that have a catalog table.
 
-Header cells of catalog tables also get ``scope="col"``, which docutils does not write.
+Each catalog table also gets a box of its own (:class:`table_box`): it scrolls sideways when the
+table is wider than the column, with its header row sticky, so that nothing is wider than the
+text; the script marks the edges that hide columns and, on narrow screens, lays such a table
+out as stacked cards. Header cells of catalog tables get ``scope="col"``, which docutils does
+not write.
 """
 
 from __future__ import annotations
 
 import json
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -24,16 +29,23 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..assets import page_has_class
 from ..catalog.query_data import entry_data, query_meta
 from ..domain.catalog_domain import get_catalog
+from .directive import WEIGHTS
 from .rows import catalog_rows
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import SphinxTranslator
     from sphinx.writers.html5 import HTML5Translator
 
 #: Id of the page's JSON data element.
 DATA_ID = "vlmcat-data"
 #: The class of tables the script enhances.
 INTERACTIVE = "vlmcat-interactive"
+#: The class of tables whose ``:widths:`` hold in HTML (docutils' ``colwidths-given``).
+WIDTHS_GIVEN = "vlmcat-widths-given"
+#: The class of header cells of long-text columns, and the weight (LaTeX share) that makes one.
+LONG_COLUMN = "vlmcat-long"
+LONG_TEXT_WEIGHT = 24
 #: The query language's script (in the package's shared ``static/``).
 QUERY_SCRIPT = "vlmcatalog-query.js"
 
@@ -44,8 +56,39 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+class table_box(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A catalog table's own box in HTML: ``div.vlmcat-table-box > div.vlmcat-scroll``.
+
+    The inner ``<div>`` scrolls (CSS), so a wide table never widens the page; it is a group named
+    by the table's caption (``node["label"]``), which the script makes focusable when it
+    actually scrolls, so the keyboard can scroll it too. Made for HTML doctrees only, by
+    :class:`TableDataTransform`; other writers write just the table.
+    """
+
+
+def visit_table_box_html(self: HTML5Translator, node: table_box) -> None:
+    """Open the box and its scrolling region."""
+    label = escape(node.get("label") or "Catalog table", quote=True)
+    self.body.append(self.starttag(node, "div", CLASS="vlmcat-table-box"))
+    self.body.append(f'<div class="vlmcat-scroll" role="group" aria-label="{label}">')
+
+
+def depart_table_box_html(self: HTML5Translator, node: table_box) -> None:
+    """Close the region and the box."""
+    self.body.append("</div></div>\n")
+
+
+def visit_table_box_other(self: SphinxTranslator, node: table_box) -> None:
+    """Other writers never meet the box (it is made for HTML only); the table if they do."""
+
+
 class TableDataTransform(SphinxPostTransform):
-    """Mark catalog tables interactive and append the page's JSON data (HTML formats only)."""
+    """Mark catalog tables interactive, put each in its scroll box, and append the page's JSON
+    data (HTML formats only).
+
+    Priority 220: themes that wrap every table for their own scrolling (furo, at 500) then wrap
+    it inside our box, where the stylesheet lets ours be the one that scrolls.
+    """
 
     default_priority = 220
     formats = ("html",)
@@ -78,10 +121,32 @@ class TableDataTransform(SphinxPostTransform):
                     shown[key] = None
                     rows.append([key, list(sorts)])
             info[table["ids"][0]] = {"columns": list(table["vlm_columns"]), "rows": rows}
+            if "colwidths-given" in table["classes"]:
+                # the HTML writer drops docutils' own class; the stylesheet needs to know
+                table["classes"].append(WIDTHS_GIVEN)
+            else:
+                mark_long_columns(table)
+            title = table.next_node(nodes.title)
+            box = table_box(label=title.astext() if title is not None else "")
+            # not replace_self(), which would give the box the table's ids and classes
+            table.parent.replace(table, box)
+            box += table
         entries = {key: entry_data(e) for key in shown if (e := catalog.get(key)) is not None}
         data = {"meta": query_meta(), "tables": info, "entries": entries}
         html = f'<script type="application/json" id="{DATA_ID}">{script_json(data)}</script>\n'
         self.document += nodes.raw("", html, format="html")
+
+
+def mark_long_columns(table: nodes.table) -> None:
+    """Class the header cells of long-text columns (titles, summaries, authors) ``vlmcat-long``:
+    the stylesheet keeps them wide enough to read when the table is too wide anyway, rather
+    than squeezed to their longest word."""
+    columns = table["vlm_columns"]
+    for head in table.findall(nodes.thead):
+        for row in head.findall(nodes.row):
+            for column, cell in zip(columns, row.findall(nodes.entry), strict=False):
+                if WEIGHTS.get(column, 0) >= LONG_TEXT_WEIGHT:
+                    cell["classes"].append(LONG_COLUMN)
 
 
 def add_table_assets(

@@ -4,6 +4,10 @@
  * data (script#vlmcat-data) holds each table's columns and numeric sort keys, and the
  * queryable fields of every entry shown. State lives in the URL:
  * ?filter-<table>=..&sort-<table>=-year
+ * Layout: each table sits in its own scroll box (div.vlmcat-table-box > div.vlmcat-scroll,
+ * written by the build). Here the box learns whether the table overflows it: then its hidden
+ * edges get a shadow and the controls a "scrolls sideways" hint, or, in a narrow box, the rows
+ * become stacked cards whose cells are labelled by their column.
  */
 (function () {
   "use strict";
@@ -47,9 +51,14 @@
     count.id = id + "-count";
     count.className = "vlmcat-shown";
     count.setAttribute("aria-live", "polite");
-    box.append(label, input, count);
-    var anchor = table.parentNode.classList.contains("table-wrapper") ? table.parentNode : table;
+    var hint = document.createElement("span");
+    hint.className = "vlmcat-scroll-hint";
+    hint.setAttribute("aria-hidden", "true");
+    hint.textContent = "Table scrolls sideways \u2192";
+    box.append(label, input, count, hint);
+    var anchor = table.closest(".vlmcat-table-box") || table;
     anchor.parentNode.insertBefore(box, anchor);
+    var fit = layout(table, anchor, hint);
 
     function applyFilter(text) {
       var terms = [], error = null;
@@ -74,6 +83,7 @@
       count.textContent = error ? "Query error: " + error.message + " (showing all " + entryRows.length + ")"
         : shown + " of " + entryRows.length;
       count.classList.toggle("vlmcat-error", !!error);
+      fit();  // fewer rows may fit where all did not, and the other way round
     }
     var timer = null;
     input.addEventListener("input", function () {
@@ -146,6 +156,94 @@
       if (col >= 0) applySort(col, s[0] === "-");
     }
     table.classList.add("vlmcat-ready");
+  }
+
+  // ------------------------------------------------------------------ layout
+  // Below this width (in em of the box) a table that does not fit becomes stacked cards.
+  var STACK_BELOW_EM = 36;
+
+  function layout(table, box, hint) {
+    var scroller = table.closest(".vlmcat-scroll");
+    if (!scroller || box === table) return function () {};
+    var labelled = false, lastWidth = -1;
+    function label() {
+      // each cell shows its column's name when stacked; roles keep the table a table for
+      // assistive technology once CSS has made its parts blocks
+      if (labelled) return;
+      labelled = true;
+      var names = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+        return th.textContent.trim();
+      });
+      table.setAttribute("role", "table");
+      if (table.caption) table.caption.setAttribute("role", "caption");
+      Array.prototype.forEach.call(table.querySelectorAll("thead, tbody"), function (g) {
+        g.setAttribute("role", "rowgroup");
+      });
+      Array.prototype.forEach.call(table.rows, function (tr) {
+        tr.setAttribute("role", "row");
+        Array.prototype.forEach.call(tr.cells, function (cell, i) {
+          cell.setAttribute("role", cell.tagName === "TH" ? "columnheader" : "cell");
+          if (cell.tagName === "TD" && cell.colSpan === 1) cell.setAttribute("data-label", names[i] || "");
+        });
+      });
+    }
+    function edges() {
+      var x = Math.abs(scroller.scrollLeft), room = scroller.scrollWidth - scroller.clientWidth;
+      var overflows = box.classList.contains("vlmcat-overflows");
+      box.classList.toggle("vlmcat-more-left", overflows && x > 1);
+      box.classList.toggle("vlmcat-more-right", overflows && x < room - 1);
+    }
+    // :widths: hold exactly (fixed layout) when the box has room for every column's longest word
+    // at its share; otherwise the browser's automatic layout takes them as proportions and no
+    // word is split
+    var shares = Array.prototype.map.call(table.querySelectorAll("colgroup > col"), function (col) {
+      return parseFloat(col.style.width) / 100;
+    });
+    function holdWidths() {
+      if (!table.classList.contains("vlmcat-widths-given") || !shares.length) return;
+      table.classList.remove("vlmcat-widths-exact");
+      var style = table.style;
+      style.width = "1px";  // every column at its narrowest
+      var need = 0;
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, i) {
+        if (shares[i] > 0) need = Math.max(need, th.getBoundingClientRect().width / shares[i]);
+      });
+      style.width = "";
+      // a margin for rounding to whole pixels
+      table.classList.toggle("vlmcat-widths-exact", scroller.clientWidth >= need * 1.02);
+    }
+    function fit() {
+      box.classList.remove("vlmcat-stacked");
+      holdWidths();
+      var overflows = scroller.scrollWidth > scroller.clientWidth + 1;
+      var em = parseFloat(window.getComputedStyle(box).fontSize) || 16;
+      if (overflows && box.clientWidth < STACK_BELOW_EM * em) {
+        label();
+        box.classList.add("vlmcat-stacked");
+        overflows = false;
+      }
+      box.classList.toggle("vlmcat-overflows", overflows);
+      hint.hidden = !overflows;
+      // a scrolling region the keyboard can reach; nothing to reach when nothing scrolls
+      if (overflows) scroller.tabIndex = 0; else scroller.removeAttribute("tabindex");
+      edges();
+    }
+    scroller.addEventListener("scroll", edges, { passive: true });
+    if (window.ResizeObserver) {
+      // only a new width can change the layout; the change waits for the next frame, so the
+      // observer never sees the box resized inside its own callback
+      new ResizeObserver(function (entries) {
+        var width = entries[entries.length - 1].contentRect.width;
+        if (width === lastWidth) return;
+        lastWidth = width;
+        window.requestAnimationFrame(fit);
+      }).observe(box);
+    } else {
+      window.addEventListener("resize", fit);
+    }
+    window.addEventListener("load", fit);  // web fonts change widths
+    fit();
+    return fit;
   }
 
   function init() {
