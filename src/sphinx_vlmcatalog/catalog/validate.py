@@ -142,11 +142,20 @@ def _close_match(key: str, fields: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
+#: Levels of categories in the taxonomy (the survey uses three); deeper ones are reported.
+MAX_TAXONOMY_DEPTH = 16
+
+
 def build_taxonomy(
     raw: Any, path: str, line: int, parent: str | None = None
 ) -> tuple[list[Category], list[Issue]]:
-    """Flatten a nested ``taxonomy`` list into categories with dotted keys, in tree order."""
+    """Flatten a nested ``taxonomy`` list into categories with dotted keys, in tree order.
+
+    Categories more than :data:`MAX_TAXONOMY_DEPTH` levels deep are reported and left out,
+    with everything under them.
+    """
     issues: list[Issue] = []
+    depth = 1 if parent is None else parent.count(".") + 2
     cats: list[Category] = []
     if not isinstance(raw, LineList):
         issues.append(
@@ -195,6 +204,16 @@ def build_taxonomy(
             description = as_str(item["description"]) if item.get("description") else ""
         except BadValue as exc:
             issues.append(Issue(Subtype.CATALOG_SCHEMA, f"category {exc}", where))
+            continue
+        if depth > MAX_TAXONOMY_DEPTH:
+            issues.append(
+                Issue(
+                    Subtype.CATALOG_SCHEMA,
+                    f"category '{local}' is more than {MAX_TAXONOMY_DEPTH} levels deep; "
+                    "it and the categories under it are ignored",
+                    where,
+                )
+            )
             continue
         key = f"{parent}.{local}" if parent else local
         cats.append(Category(key, title, description, parent, where))
