@@ -232,7 +232,7 @@ def test_unusual_and_refused_values() -> None:
         "1.5",
         ("x", "y", "3"),
     )
-    assert a.links == {}  # one URL is unsafe: the field is reported and left out
+    assert a.links == {"paper": "HTTP://Example.org/x"}  # the unsafe one is reported, left out
     assert a.relations == {"related": ("b",), "builds_on": ("c",)}
     assert [(m.list, m.section) for m in a.sources] == [("plain-list", ""), ("l", "s")]
     assert built["b"].classes == 1000

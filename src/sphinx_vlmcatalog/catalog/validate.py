@@ -1,9 +1,11 @@
 """Validation: raw YAML mappings become entries and categories, and the whole catalog is checked
 across entries.
 
-Each field is converted by the converter of its declared type (:mod:`.values`). A bad optional
-value is reported and left out; an entry without a usable ``id``, ``kind`` or ``title`` is
-reported and not built. Nothing is dropped without an :class:`Issue` that says where.
+Each field is converted by the converter of its declared type (:mod:`.converters`). A bad
+optional value is reported and left out; a bad item of a list or mapping is reported at its own
+line and left out, and the good ones are kept; an entry without a usable ``id``, ``kind`` or
+``title`` is reported and not built. Nothing is dropped without an :class:`Issue` that says
+where.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .converters import converters
 from .entries import KIND_CLASSES, Category, Entry, SourceRef
 from .issues import Issue, Subtype
 from .values import (
@@ -21,10 +24,10 @@ from .values import (
     MAX_TEXT,
     MIN_YEAR,
     BadValue,
+    Partial,
     as_id,
     as_str,
     check_url,
-    converters,
     describe,
     max_year,
 )
@@ -109,29 +112,49 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
             continue
         if value is None:
             continue
+        problems: list[BadValue] = []
         try:
             values[key] = convert(value)
+        except Partial as part:
+            if part.value:
+                values[key] = part.value
+            problems += part.problems
         except BadValue as exc:
-            sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
-            issues.append(
-                Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc))
-            )
+            problems.append(exc)
             if key in ("id", "title"):
+                issues += _field_issues(name, raw, key, path, problems)
                 return None, issues
+        issues += _field_issues(name, raw, key, path, problems)
     if "id" not in values or "title" not in values:
         return None, issues
     lines = dict(raw.key_lines)
     return cls(**values, source=here, lines=lines), issues
 
 
+def _field_issues(
+    name: str, raw: LineDict, key: str, path: str, problems: list[BadValue]
+) -> list[Issue]:
+    return [
+        Issue(
+            Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA,
+            f"{name}: field '{key}' {exc}",
+            _item_line(raw, key, path, exc),
+        )
+        for exc in problems
+    ]
+
+
 def _item_line(raw: LineDict, key: str, path: str, exc: BadValue) -> SourceRef:
-    """Point at the list item or mapping key that failed, if the error names one."""
+    """Point at the list item or mapping key that failed, as deep as the error names it."""
     value = raw.get(key)
     where = raw.key_lines.get(key, raw.line)
-    if exc.item is not None and isinstance(value, LineList) and exc.item < len(value.item_lines):
-        where = value.item_lines[exc.item]
-    if exc.key is not None and isinstance(value, LineDict) and exc.key in value.key_lines:
-        where = value.key_lines[exc.key]
+    for step in exc.at:
+        if isinstance(step, int) and isinstance(value, LineList) and step < len(value):
+            where, value = value.item_lines[step], value[step]
+        elif isinstance(step, str) and isinstance(value, LineDict) and step in value.key_lines:
+            where, value = value.key_lines[step], value[step]
+        else:
+            break
     return SourceRef(path, where)
 
 

@@ -1,20 +1,17 @@
-"""Field value converters: each checks one raw YAML value against a field's declared type.
+"""Field value converters of single values: each checks one raw YAML value against a field's
+declared type (lists and mappings of them: :mod:`.converters`).
 
-A converter returns the value as the entry stores it (stripped strings, ints, tuples, mappings)
-or raises :class:`BadValue` saying why not. :func:`converters` gives the converter of every
-field of an entry class, read from the ``type`` and ``choices`` declared on its dataclass fields
-(the same declaration the JSON Schema is generated from). Converters have no side effects.
+A converter returns the value as the entry stores it (stripped strings, ints) or raises
+:class:`BadValue` saying why not. Converters have no side effects.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
-
-from .entries import LINK_KINDS, RELATION_KINDS, Entry, SourceMention, data_fields
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 ARXIV_RE = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})$")
@@ -37,22 +34,31 @@ def max_year() -> int:
 class BadValue(Exception):
     """A value does not fit its field; the message says why.
 
-    ``item`` (list index) or ``key`` (mapping key) narrow down where, for the line number;
-    ``unsafe_url`` marks a link refused by :func:`check_url` (reported as ``unsafe_url``).
+    ``at`` narrows down where (list indexes and mapping keys from the field's value down), for
+    the line number; ``unsafe_url`` marks a link refused by :func:`check_url` (reported as
+    ``unsafe_url``).
     """
 
     def __init__(
-        self,
-        message: str,
-        *,
-        item: int | None = None,
-        key: str | None = None,
-        unsafe_url: bool = False,
+        self, message: str, *, at: tuple[str | int, ...] = (), unsafe_url: bool = False
     ) -> None:
         super().__init__(message)
-        self.item = item
-        self.key = key
+        self.at = at
         self.unsafe_url = unsafe_url
+
+    def within(self, prefix: str, *at: str | int) -> BadValue:
+        """This problem, one level up: ``prefix`` before the message, ``at`` before the place."""
+        return BadValue(f"{prefix} {self}", at=(*at, *self.at), unsafe_url=self.unsafe_url)
+
+
+class Partial(Exception):
+    """Some items of a list or mapping were bad: ``value`` holds the good ones (it may be
+    empty), ``problems`` says why each bad one was left out."""
+
+    def __init__(self, value: Any, problems: list[BadValue]) -> None:
+        super().__init__(f"{len(problems)} bad item(s)")
+        self.value = value
+        self.problems = problems
 
 
 def describe(value: Any) -> str:
@@ -157,130 +163,3 @@ def check_url(value: Any) -> str:
             f"'{text[:80]}' contains spaces, quotes or control characters", unsafe_url=True
         )
     return text
-
-
-def as_list(item: Converter) -> Callable[[Any], tuple[Any, ...]]:
-    """A converter of lists whose items ``item`` converts; a lone string is a one-item list."""
-
-    def convert(value: Any) -> tuple[Any, ...]:
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list):
-            raise BadValue(f"must be a list, got {describe(value)}")
-        out = []
-        for i, v in enumerate(value):
-            try:
-                out.append(item(v))
-            except BadValue as exc:
-                raise BadValue(f"item {i + 1} {exc}", item=i) from None
-        return tuple(dict.fromkeys(out))  # drop repeats, keep order
-
-    return convert
-
-
-as_id_list = as_list(as_id)
-
-
-def as_links(value: Any) -> dict[str, str]:
-    """A mapping of link kind (:data:`.LINK_KINDS`) to a URL that :func:`check_url` accepts."""
-    if not isinstance(value, dict):
-        raise BadValue(f"must be a mapping of link kind to URL, got {describe(value)}")
-    out: dict[str, str] = {}
-    for kind, url in value.items():
-        if kind not in LINK_KINDS:
-            raise BadValue(
-                f"'{kind}' is not a link kind (use " + ", ".join(LINK_KINDS) + ")", key=str(kind)
-            )
-        try:
-            out[kind] = check_url(url)
-        except BadValue as exc:
-            raise BadValue(f"'{kind}' {exc}", key=kind, unsafe_url=exc.unsafe_url) from None
-    return out
-
-
-def as_relations(value: Any) -> dict[str, tuple[str, ...]]:
-    """A mapping of relation (:data:`.RELATION_KINDS`) to a list of entry ids."""
-    if not isinstance(value, dict):
-        raise BadValue(f"must be a mapping of relation to entry ids, got {describe(value)}")
-    out: dict[str, tuple[str, ...]] = {}
-    for rel, ids in value.items():
-        if rel not in RELATION_KINDS:
-            raise BadValue(
-                f"'{rel}' is not a relation (use " + ", ".join(RELATION_KINDS) + ")", key=str(rel)
-            )
-        try:
-            out[rel] = as_id_list(ids)
-        except BadValue as exc:
-            raise BadValue(f"'{rel}' {exc}", key=rel) from None
-    return out
-
-
-_SOURCE_KEYS = frozenset(("list", "section"))
-
-
-def as_sources(value: Any) -> tuple[SourceMention, ...]:
-    """A list of ``{list, section}`` mappings (or bare list names) as source mentions."""
-    if not isinstance(value, list):
-        raise BadValue(f"must be a list of {{list, section}} mappings, got {describe(value)}")
-    out = []
-    for i, item in enumerate(value):
-        if isinstance(item, str):
-            item = {"list": item}
-        if not isinstance(item, dict) or not item.keys() <= _SOURCE_KEYS or "list" not in item:
-            raise BadValue(
-                f"item {i + 1} must be a mapping with 'list' and optional 'section'", item=i
-            )
-        try:
-            section = as_str(item["section"]) if item.get("section") else ""
-            out.append(SourceMention(as_str(item["list"]), section))
-        except BadValue as exc:
-            raise BadValue(f"item {i + 1} {exc}", item=i) from None
-    return tuple(out)
-
-
-#: The converter of each declared value type (see :data:`.entries.ValueType`).
-BY_TYPE: dict[str, Converter] = {
-    "id": as_id,
-    "str": as_str,
-    "text": as_str,
-    "int": as_int,
-    "year": as_year,
-    "date": as_date,
-    "url": check_url,
-    "str_list": as_list(as_str),
-    "id_list": as_id_list,
-    "links": as_links,
-    "relations": as_relations,
-    "sources": as_sources,
-}
-#: Fields that become part of a link, and so are checked beyond their value type.
-_LINK_PARTS = {"arxiv": as_arxiv, "doi": as_doi}
-
-_BY_CLASS: dict[type[Entry], dict[str, Converter]] = {}
-
-
-def converters(cls: type[Entry]) -> dict[str, Converter]:
-    """Field name -> converter for one entry class, in declaration order (made once a class)."""
-    found = _BY_CLASS.get(cls)
-    if found is None:
-        found = _BY_CLASS[cls] = {
-            name: _LINK_PARTS.get(name) or _converter(f.metadata)
-            for name, f in data_fields(cls).items()
-        }
-    return found
-
-
-def _converter(meta: Mapping[str, Any]) -> Converter:
-    """The converter for a field's declared type, with its ``choices`` check folded in."""
-    base = BY_TYPE[meta["type"]]
-    choices = meta.get("choices")
-    if not choices:
-        return base
-
-    def convert(value: Any) -> Any:
-        converted = base(value)
-        if converted not in choices:
-            raise BadValue(f"'{converted}' is not one of " + ", ".join(choices))
-        return converted
-
-    return convert
