@@ -10,14 +10,18 @@ checks the messages and lines; these tests check the values that come out):
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from sphinx_vlmcatalog.catalog import values
+from sphinx_vlmcatalog import cli
+from sphinx_vlmcatalog.catalog import cache, results, values
 from sphinx_vlmcatalog.catalog.converters import as_list
 from sphinx_vlmcatalog.catalog.entries import Entry
 from sphinx_vlmcatalog.catalog.loader import load_catalog
+from sphinx_vlmcatalog.catalog.ordering import parse_sort, sort_entries
+from sphinx_vlmcatalog.catalog.query import select
 
 CORPUS = Path(__file__).parent / "corpus"
 ID_RULE = "(lowercase letters, digits, and -, _ or . between them)"
@@ -68,3 +72,56 @@ def test_partial_names_the_good_and_every_bad_item() -> None:
         ("item 4 must be a string, got a mapping", (3,)),
     ]
     assert convert(["a", "b", "a"]) == ("a", "b")  # no problem: no Partial
+
+
+# -- numbers are bounded ----------------------------------------------------------------------
+
+
+def test_the_number_bound_is_exact() -> None:
+    assert values.as_int(10**15 - 1) == 10**15 - 1
+    with pytest.raises(values.BadValue, match="must be less than 10"):
+        values.as_int(10**15)
+    assert values.as_int("1,281,167") == 1281167
+    assert values.as_int(" 1,000 ") == 1000
+    for text in ("1,28", "1,0000", "１,０００", "1,000.5", "~1,000", "1,000k"):
+        with pytest.raises(values.BadValue, match="must be an integer"):
+            values.as_int(text)
+    assert values.as_quantity("999T") == "999T"
+    with pytest.raises(values.BadValue, match="states a number of 10"):
+        values.as_quantity("1000T")
+
+
+def test_huge_numbers_never_reach_queries_sorting_or_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [CORPUS / "numbers" / f"{name}.yaml" for name in ("huge-classes", "huge-quantity")]
+    catalog = load_catalog(paths).catalog
+    assert catalog.get("d").get("classes") is None
+    assert [e.id for e in select(catalog, "classes:>5")] == []
+    assert [e.id for e in select(catalog, "image_text_pairs:>5 parameters:>5")] == []
+    keys = parse_sort("-classes,-train_size,-test_size,image_text_pairs,parameters")
+    assert len(sort_entries(list(catalog), keys)) == len(catalog)
+    for path in paths:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    for command in (
+        ["query", "classes:>5", str(tmp_path), "--sort=-classes", "--columns", "id,classes"],
+        ["query", "parameters:>5", str(tmp_path), "--sort=-parameters"],
+        ["validate", str(tmp_path)],
+        ["stats", str(tmp_path)],
+    ):
+        assert cli.main(command) in (0, 1)
+        assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_forged_cache_cannot_bring_in_a_huge_number(tmp_path: Path) -> None:
+    path = CORPUS / "numbers" / "huge-classes.yaml"
+    cache_dir = tmp_path / "cache"
+    load_catalog([path], cache_dir=cache_dir)
+    [stored] = cache_dir.glob("*.json")
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    data["entries"][0][0]["classes"] = 10**400
+    stored.write_text(json.dumps(data), encoding="utf-8")
+    assert results.from_data(data, "x.yaml") is None
+    again = load_catalog([path], cache_dir=cache_dir)  # a miss: validated again
+    assert again.catalog.get("d").get("classes") is None
+    assert cache.FORMAT.endswith("-4")

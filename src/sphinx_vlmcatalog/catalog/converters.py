@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .entries import LINK_KINDS, RELATION_KINDS, Entry, SourceMention, data_fields
+from .fields import QUANTITY_FIELDS
 from .values import (
     BadValue,
     Converter,
@@ -22,6 +23,7 @@ from .values import (
     as_doi,
     as_id,
     as_int,
+    as_quantity,
     as_str,
     as_year,
     check_url,
@@ -156,8 +158,13 @@ BY_TYPE: dict[str, Converter] = {
     "relations": as_relations,
     "sources": as_sources,
 }
-#: Fields that become part of a link, and so are checked beyond their value type.
-_BY_NAME: dict[str, Converter] = {"arxiv": as_arxiv, "doi": as_doi}
+#: Fields checked beyond their value type: those that become part of a link, and those
+#: whose text states a number.
+_BY_NAME: dict[str, Converter] = {
+    "arxiv": as_arxiv,
+    "doi": as_doi,
+    **dict.fromkeys(QUANTITY_FIELDS, as_quantity),
+}
 
 _BY_CLASS: dict[type[Entry], dict[str, Converter]] = {}
 

@@ -3,6 +3,9 @@ declared type (lists and mappings of them: :mod:`.converters`).
 
 A converter returns the value as the entry stores it (stripped strings, ints) or raises
 :class:`BadValue` saying why not. Converters have no side effects.
+
+Numbers are bounded (:data:`MAX_NUMBER`) so that nothing downstream (sorting, charts, queries)
+meets a number it cannot turn into a float.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from .quantities import integer, quantity
+
 ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 ARXIV_RE = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\"<>]+$")
@@ -22,6 +27,10 @@ URL_UNSAFE_RE = re.compile(r'[\s\x00-\x1f<>"]')
 MIN_YEAR = 1900
 #: Longest string value accepted; longer values are reported (and truncated on output).
 MAX_TEXT = 20_000
+#: Numbers must be below this (10^15): integer fields, and the numbers that quantity fields
+#: such as ``parameters: 7B`` state. Far above any real count, far below where a float loses
+#: whole numbers or overflows.
+MAX_NUMBER = 10**15
 
 Converter = Callable[[Any], Any]
 
@@ -98,14 +107,34 @@ def as_id(value: Any) -> str:
 
 
 def as_int(value: Any) -> int:
-    """A non-negative integer; ``'1,000'`` (thousands separators) is accepted."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and re.fullmatch(r"\d{1,3}(?:,\d{3})+", value.strip()):
-            return int(value.replace(",", ""))
+    """A non-negative integer below :data:`MAX_NUMBER`; ``'1,000'`` (thousands separators) is
+    accepted."""
+    number: int | None
+    if isinstance(value, str) and "," in value and (number := integer(value)) is not None:
+        pass
+    elif isinstance(value, bool) or not isinstance(value, int):
         raise BadValue(f"must be an integer, got {describe(value)}")
-    if value < 0:
-        raise BadValue(f"must not be negative, got {value}")
-    return value
+    else:
+        number = int(value)
+    if number < 0:
+        raise BadValue(f"must not be negative, got {number}")
+    if number >= MAX_NUMBER:  # (YAML reads up to 4,300 digits as a number)
+        raise BadValue(f"must be less than 10^15, got a {len(str(number))}-digit number")
+    return number
+
+
+def as_quantity(value: Any) -> str:
+    """A string such as ``7B`` or ``328K images``, whose number (if it states one, see
+    :mod:`.quantities`) is below :data:`MAX_NUMBER`."""
+    text = as_str(value)
+    number = quantity(text)
+    if number is not None and not number < MAX_NUMBER:  # (also not a NaN or an infinity)
+        raise BadValue(f"'{_clip(text)}' states a number of 10^15 or more")
+    return text
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def as_year(value: Any) -> int:
