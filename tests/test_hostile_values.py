@@ -74,6 +74,21 @@ def test_partial_names_the_good_and_every_bad_item() -> None:
     assert convert(["a", "b", "a"]) == ("a", "b")  # no problem: no Partial
 
 
+# -- numbers and booleans in string fields ----------------------------------------------------
+
+
+def test_string_fields_take_the_text_as_written() -> None:
+    got = entries("yaml-typing/numbers-in-text-fields")
+    v = got["v1_0"]
+    assert (v.title, v.short, v.venue, v.get("parameters")) == ("3.10", "3.10", "0x1f", "1_000")
+    assert v.tags == ("3.10", "0o17", ".inf", "no")
+    assert v.authors == ("1e3", "2.50")
+    assert (got["2021"].date, got["2021"].doi) == ("2021", "10.1234/5")
+    assert (got["b"].title, got["b"].short, got["b"].year) == ("yes", "on", 2021)
+    arxiv = entries("yaml-typing/arxiv-unquoted")
+    assert arxiv["a"].arxiv == arxiv["b"].arxiv == "2103.00020"
+
+
 # -- numbers are bounded ----------------------------------------------------------------------
 
 
@@ -125,3 +140,26 @@ def test_a_forged_cache_cannot_bring_in_a_huge_number(tmp_path: Path) -> None:
     again = load_catalog([path], cache_dir=cache_dir)  # a miss: validated again
     assert again.catalog.get("d").get("classes") is None
     assert cache.FORMAT.endswith("-4")
+
+
+# -- ASCII digits and reserved ids ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("convert", "text"),
+    [
+        (values.as_arxiv, "２１０３.０００２０"),
+        (values.as_arxiv, "٢١٠٣.٠٠٠٢٠"),
+        (values.as_arxiv, "cs/０１１２０１７"),
+        (values.as_doi, "10.１２３４/abc"),
+        (values.as_date, "２０２１-01-02"),
+        (values.as_date, "2021-０１"),
+        (values.as_date, "2021-01-٠٢"),
+    ],
+)
+def test_patterns_take_ascii_digits_only(convert: values.Converter, text: str) -> None:
+    with pytest.raises(values.BadValue):
+        convert(text)
+    # (and the patterns end at the end: ``$`` alone would let a final newline through)
+    assert values.ARXIV_RE.fullmatch("2103.00020\n") is None
+    assert values.ID_RE.fullmatch("clip\n") is None

@@ -4,7 +4,8 @@ fields (the same declaration the JSON Schema is generated from).
 
 A converter of a list or mapping keeps every good item: when some items are bad it raises
 :class:`.Partial`, which holds the good ones and one :class:`.BadValue` for each bad one, with
-the list index or mapping key that finds its line.
+the list index or mapping key that finds its line. Numbers and booleans in items are taken as
+written (``tags: [3.10]`` is the tag ``3.10``), as for single string fields.
 """
 
 from __future__ import annotations
@@ -12,9 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .entries import LINK_KINDS, RELATION_KINDS, Entry, SourceMention, data_fields
+from .entries import (
+    ALL_FIELDS,
+    LINK_KINDS,
+    RELATION_KINDS,
+    Entry,
+    SourceMention,
+    data_fields,
+    field_meta,
+)
 from .fields import QUANTITY_FIELDS
 from .values import (
+    NUMBER_TYPES,
     BadValue,
     Converter,
     Partial,
@@ -29,6 +39,7 @@ from .values import (
     check_url,
     describe,
 )
+from .yamlfile import LineDict, written
 
 
 def as_list(item: Converter) -> Callable[[Any], tuple[Any, ...]]:
@@ -44,7 +55,7 @@ def as_list(item: Converter) -> Callable[[Any], tuple[Any, ...]]:
             raise BadValue(f"must be a list, got {describe(value)}")
         out = []
         problems = []
-        for i, v in enumerate(value):
+        for i, v in enumerate(written(value)):
             try:
                 out.append(item(v))
             except BadValue as exc:
@@ -60,6 +71,13 @@ def as_list(item: Converter) -> Callable[[Any], tuple[Any, ...]]:
 as_id_list = as_list(as_id)
 
 
+def _mapping_items(value: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The items of a mapping, numbers as written."""
+    if isinstance(value, LineDict):
+        return [(k, value.written(k)) for k in value]
+    return list(value.items())
+
+
 def as_links(value: Any) -> dict[str, str]:
     """A mapping of link kind (:data:`.LINK_KINDS`) to a URL that :func:`check_url` accepts;
     bad links are left out (:class:`Partial`)."""
@@ -67,7 +85,7 @@ def as_links(value: Any) -> dict[str, str]:
         raise BadValue(f"must be a mapping of link kind to URL, got {describe(value)}")
     out: dict[str, str] = {}
     problems = []
-    for kind, url in value.items():
+    for kind, url in _mapping_items(value):
         if kind not in LINK_KINDS:
             problems.append(
                 BadValue(
@@ -91,7 +109,7 @@ def as_relations(value: Any) -> dict[str, tuple[str, ...]]:
         raise BadValue(f"must be a mapping of relation to entry ids, got {describe(value)}")
     out: dict[str, tuple[str, ...]] = {}
     problems = []
-    for rel, ids in value.items():
+    for rel, ids in _mapping_items(value):
         if rel not in RELATION_KINDS:
             problems.append(
                 BadValue(
@@ -122,7 +140,7 @@ def as_sources(value: Any) -> tuple[SourceMention, ...]:
         raise BadValue(f"must be a list of {{list, section}} mappings, got {describe(value)}")
     out = []
     problems = []
-    for i, item in enumerate(value):
+    for i, item in enumerate(written(value)):
         if isinstance(item, str):
             item = {"list": item}
         if not isinstance(item, dict) or not item.keys() <= _SOURCE_KEYS or "list" not in item:
@@ -132,7 +150,7 @@ def as_sources(value: Any) -> tuple[SourceMention, ...]:
                 )
             )
             continue
-        fields = item
+        fields = dict(_mapping_items(item))
         try:
             section = as_str(fields["section"]) if fields.get("section") else ""
             out.append(SourceMention(as_str(fields["list"]), section))
@@ -158,6 +176,8 @@ BY_TYPE: dict[str, Converter] = {
     "relations": as_relations,
     "sources": as_sources,
 }
+#: Fields of any kind whose YAML numbers stay numbers (every other field takes their text).
+NUMBER_FIELDS = frozenset(name for name in ALL_FIELDS if field_meta(name)["type"] in NUMBER_TYPES)
 #: Fields checked beyond their value type: those that become part of a link, and those
 #: whose text states a number.
 _BY_NAME: dict[str, Converter] = {

@@ -6,6 +6,9 @@ optional value is reported and left out; a bad item of a list or mapping is repo
 line and left out, and the good ones are kept; an entry without a usable ``id``, ``kind`` or
 ``title`` is reported and not built. Nothing is dropped without an :class:`Issue` that says
 where.
+
+String fields take a scalar's text as written: YAML 1.1 would read ``arxiv: 2103.00020`` as the
+float 2103.0002 (another paper), ``short: 3.10`` as 3.1 and ``venue: 0x1f`` as 31.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .converters import converters
+from .converters import NUMBER_FIELDS, converters
 from .entries import KIND_CLASSES, Category, Entry, SourceRef
 from .issues import Issue, Subtype
 from .values import (
@@ -71,7 +74,7 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
     def at(key: str) -> SourceRef:
         return SourceRef(path, raw.key_lines.get(key, raw.line))
 
-    ident = raw.get("id")
+    ident = raw.written("id")
     name = f"entry '{ident}'" if isinstance(ident, str) else "entry"
     kind = raw.get("kind")
     cls = KIND_CLASSES.get(kind) if isinstance(kind, str) else None
@@ -98,6 +101,7 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
 
     fields = converters(cls)
     values: dict[str, Any] = {}
+    texts = raw.texts
     for key, value in raw.items():
         convert = fields.get(key)
         if convert is None:
@@ -112,6 +116,8 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
             continue
         if value is None:
             continue
+        if texts and key in texts and key not in NUMBER_FIELDS:
+            value = texts[key]  # (a string field: the text as written, not YAML's number)
         problems: list[BadValue] = []
         try:
             values[key] = convert(value)
@@ -219,12 +225,15 @@ def build_taxonomy(
                 )
             )
             continue
+        raw_key, raw_title, raw_description = (
+            _category_text(item, k, path, issues) for k in ("key", "title", "description")
+        )
         try:
-            local = as_id(item.get("key"))
+            local = as_id(raw_key)
             if "." in local:
                 raise BadValue(f"'{local}' must not contain '.'; nest categories with 'children'")
-            title = as_str(item.get("title"))
-            description = as_str(item["description"]) if item.get("description") else ""
+            title = as_str(raw_title)
+            description = as_str(raw_description) if raw_description else ""
         except BadValue as exc:
             issues.append(Issue(Subtype.CATALOG_SCHEMA, f"category {exc}", where))
             continue
@@ -247,6 +256,11 @@ def build_taxonomy(
             cats += sub
             issues += sub_issues
     return cats, issues
+
+
+def _category_text(item: LineDict, key: str, path: str, issues: list[Issue]) -> Any:
+    """A category's ``key``, ``title`` or ``description`` as written."""
+    return item.written(key)
 
 
 def _related(a: Entry, b: Entry) -> bool:

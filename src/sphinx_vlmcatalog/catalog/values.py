@@ -5,7 +5,7 @@ A converter returns the value as the entry stores it (stripped strings, ints) or
 :class:`BadValue` saying why not. Converters have no side effects.
 
 Numbers are bounded (:data:`MAX_NUMBER`) so that nothing downstream (sorting, charts, queries)
-meets a number it cannot turn into a float.
+meets a number it cannot turn into a float, and every pattern matches ASCII digits only.
 """
 
 from __future__ import annotations
@@ -18,10 +18,13 @@ from urllib.parse import urlsplit
 
 from .quantities import integer, quantity
 
+# Digits are written [0-9]: ``\d`` would also take fullwidth or Arabic-Indic digits, so that
+# one arXiv id could be written two ways and pass the duplicate check. (``fullmatch`` is used:
+# ``$`` alone would let a trailing newline through.)
 ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
-ARXIV_RE = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})$")
-DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\"<>]+$")
-DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+ARXIV_RE = re.compile(r"^(?:[0-9]{4}\.[0-9]{4,5}|[a-z][a-z.-]*/[0-9]{7})$")
+DOI_RE = re.compile(r"^10\.[0-9]{4,9}/[^\s\"<>]+$")
+DATE_RE = re.compile(r"^[0-9]{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?$")
 #: Characters a URL must not hold: whitespace (``\s`` is :meth:`str.isspace`), controls, <>".
 URL_UNSAFE_RE = re.compile(r'[\s\x00-\x1f<>"]')
 MIN_YEAR = 1900
@@ -31,6 +34,8 @@ MAX_TEXT = 20_000
 #: such as ``parameters: 7B`` state. Far above any real count, far below where a float loses
 #: whole numbers or overflows.
 MAX_NUMBER = 10**15
+#: Fields that YAML's numbers go to as numbers; every other field takes a number's text.
+NUMBER_TYPES = frozenset({"int", "year"})
 
 Converter = Callable[[Any], Any]
 
@@ -99,7 +104,7 @@ def as_str(value: Any) -> str:
 def as_id(value: Any) -> str:
     """An entry or category id (:data:`ID_RE`)."""
     text = as_str(value)
-    if not ID_RE.match(text):
+    if not ID_RE.fullmatch(text):
         raise BadValue(
             f"'{text}' is not a valid id (lowercase letters, digits, and -, _ or . between them)"
         )
@@ -148,7 +153,7 @@ def as_year(value: Any) -> int:
 def as_date(value: Any) -> str:
     """A real calendar date as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
     text = as_str(value)
-    if not DATE_RE.match(text):
+    if not DATE_RE.fullmatch(text):
         raise BadValue(f"'{text}' is not a date of the form YYYY-MM-DD or YYYY-MM")
     try:
         if text.count("-") == 2:
@@ -163,7 +168,7 @@ def as_date(value: Any) -> str:
 def as_arxiv(value: Any) -> str:
     """An arXiv identifier (``2103.00020`` or ``cs/0112017``); the JSON Schema has the pattern."""
     text = as_str(value)
-    if not ARXIV_RE.match(text):
+    if not ARXIV_RE.fullmatch(text):
         raise BadValue(
             f"'{text[:80]}' is not an arXiv identifier like 2103.00020 (without a version)"
         )
@@ -173,7 +178,7 @@ def as_arxiv(value: Any) -> str:
 def as_doi(value: Any) -> str:
     """A DOI (``10.1234/abc``), without a resolver prefix; the JSON Schema has the pattern."""
     text = as_str(value)
-    if not DOI_RE.match(text):
+    if not DOI_RE.fullmatch(text):
         raise BadValue(f"'{text[:80]}' is not a DOI like 10.1234/abc (without https://doi.org/)")
     return text
 
