@@ -17,6 +17,7 @@ import pytest
 
 from sphinx_vlmcatalog import cli
 from sphinx_vlmcatalog.catalog import cache, results, values
+from sphinx_vlmcatalog.catalog.controls import clean_text
 from sphinx_vlmcatalog.catalog.converters import as_list
 from sphinx_vlmcatalog.catalog.entries import Entry
 from sphinx_vlmcatalog.catalog.loader import load_catalog
@@ -72,6 +73,46 @@ def test_partial_names_the_good_and_every_bad_item() -> None:
         ("item 4 must be a string, got a mapping", (3,)),
     ]
     assert convert(["a", "b", "a"]) == ("a", "b")  # no problem: no Partial
+
+
+# -- control characters -----------------------------------------------------------------------
+
+
+def test_control_characters_are_removed_and_line_breaks_are_spaces() -> None:
+    got = entries(
+        "control-characters/title-controls",
+        "control-characters/c1-controls",
+        "control-characters/controls-in-items",
+        "control-characters/line-breaks",
+    )
+    assert got["c"].title == "Title [31mwith ESC BEL DEL  SOH and  VT"
+    assert got["c1"].venue == "CVPR"
+    assert got["i"].authors == ("Ada", "Bob")
+    assert dict(got["i"].links) == {"code": "https://example.org/ab"}
+    assert got["i"].sources[0].section == "Section"
+    nl = got["nl"]
+    assert nl.title == "A title  with a blank line, a tab and a CRLF"
+    assert nl.short == "Short name"
+    assert nl.authors == ("Ada  Lovelace",)
+    assert nl.summary == "First paragraph.\n\nSecond paragraph,\twith a tab.\nAnd a CR."
+
+
+@pytest.mark.parametrize("code", [*range(0x20), *range(0x7F, 0xA0)])
+def test_every_control_character_but_tab_and_line_breaks_is_removed(code: int) -> None:
+    char = chr(code)
+    for one_line in (False, True):
+        text, removed = clean_text(f"a{char}b", one_line=one_line)
+        if char in "\t\n\r":
+            assert removed == ""
+            expected = " " if one_line else ("\n" if char == "\r" else char)
+            assert text == f"a{expected}b"
+        else:
+            assert (text, removed) == ("ab", char)
+
+
+def test_text_without_controls_is_the_same_object() -> None:
+    text = "A plain title — with Unicode, but no controls"
+    assert clean_text(text, one_line=True)[0] is text
 
 
 # -- numbers and booleans in string fields ----------------------------------------------------

@@ -178,6 +178,9 @@ BY_TYPE: dict[str, Converter] = {
 }
 #: Fields of any kind whose YAML numbers stay numbers (every other field takes their text).
 NUMBER_FIELDS = frozenset(name for name in ALL_FIELDS if field_meta(name)["type"] in NUMBER_TYPES)
+#: Fields of several lines (paragraphs); in every other field a line break is a space.
+MULTILINE_FIELDS = frozenset(name for name in ALL_FIELDS if field_meta(name)["type"] == "text")
+
 #: Fields checked beyond their value type: those that become part of a link, and those
 #: whose text states a number.
 _BY_NAME: dict[str, Converter] = {

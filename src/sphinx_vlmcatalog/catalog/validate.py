@@ -1,11 +1,11 @@
 """Validation: raw YAML mappings become entries and categories, and the whole catalog is checked
 across entries.
 
-Each field is converted by the converter of its declared type (:mod:`.converters`). A bad
-optional value is reported and left out; a bad item of a list or mapping is reported at its own
-line and left out, and the good ones are kept; an entry without a usable ``id``, ``kind`` or
-``title`` is reported and not built. Nothing is dropped without an :class:`Issue` that says
-where.
+Each field is converted by the converter of its declared type (:mod:`.converters`), after its
+control characters are removed (:mod:`.controls`). A bad optional value is reported and left
+out; a bad item of a list or mapping is reported at its own line and left out, and the good
+ones are kept; an entry without a usable ``id``, ``kind`` or ``title`` is reported and not
+built. Nothing is dropped without an :class:`Issue` that says where.
 
 String fields take a scalar's text as written: YAML 1.1 would read ``arxiv: 2103.00020`` as the
 float 2103.0002 (another paper), ``short: 3.10`` as 3.1 and ``venue: 0x1f`` as 31.
@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .converters import NUMBER_FIELDS, converters
+from .controls import clean_value
+from .converters import MULTILINE_FIELDS, NUMBER_FIELDS, converters
 from .entries import KIND_CLASSES, Category, Entry, SourceRef
 from .issues import Issue, Subtype
 from .values import (
@@ -118,7 +119,7 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
             continue
         if texts and key in texts and key not in NUMBER_FIELDS:
             value = texts[key]  # (a string field: the text as written, not YAML's number)
-        problems: list[BadValue] = []
+        value, problems = clean_value(value, one_line=key not in MULTILINE_FIELDS)
         try:
             values[key] = convert(value)
         except Partial as part:
@@ -259,8 +260,14 @@ def build_taxonomy(
 
 
 def _category_text(item: LineDict, key: str, path: str, issues: list[Issue]) -> Any:
-    """A category's ``key``, ``title`` or ``description`` as written."""
-    return item.written(key)
+    """A category's ``key``, ``title`` or ``description`` as written, without control
+    characters (reported)."""
+    value, problems = clean_value(item.written(key), one_line=key != "description")
+    where = SourceRef(path, item.key_lines.get(key, item.line))
+    issues += [
+        Issue(Subtype.CATALOG_SCHEMA, f"category field '{key}' {p}", where) for p in problems
+    ]
+    return value
 
 
 def _related(a: Entry, b: Entry) -> bool:
