@@ -204,3 +204,14 @@ def test_patterns_take_ascii_digits_only(convert: values.Converter, text: str) -
     # (and the patterns end at the end: ``$`` alone would let a final newline through)
     assert values.ARXIV_RE.fullmatch("2103.00020\n") is None
     assert values.ID_RE.fullmatch("clip\n") is None
+
+
+@pytest.mark.parametrize("name", [*sorted(values.RESERVED_IDS), "con.v2", "nul.x", "lpt1.a-b"])
+def test_reserved_ids_are_refused(name: str) -> None:
+    with pytest.raises(values.BadValue, match="is reserved"):
+        values.as_entry_id(name)
+
+
+@pytest.mark.parametrize("name", ["indexes", "self-attention", "console", "com10", "search.v2"])
+def test_ids_that_only_look_reserved_are_fine(name: str) -> None:
+    assert values.as_entry_id(name) == name

@@ -31,6 +31,7 @@ from .values import (
     as_arxiv,
     as_date,
     as_doi,
+    as_entry_id,
     as_id,
     as_int,
     as_quantity,
@@ -181,9 +182,10 @@ NUMBER_FIELDS = frozenset(name for name in ALL_FIELDS if field_meta(name)["type"
 #: Fields of several lines (paragraphs); in every other field a line break is a space.
 MULTILINE_FIELDS = frozenset(name for name in ALL_FIELDS if field_meta(name)["type"] == "text")
 
-#: Fields checked beyond their value type: those that become part of a link, and those
-#: whose text states a number.
+#: Fields checked beyond their value type: the id, which names a page; those that become part
+#: of a link; those whose text states a number.
 _BY_NAME: dict[str, Converter] = {
+    "id": as_entry_id,
     "arxiv": as_arxiv,
     "doi": as_doi,
     **dict.fromkeys(QUANTITY_FIELDS, as_quantity),

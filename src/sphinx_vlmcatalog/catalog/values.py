@@ -111,6 +111,38 @@ def as_id(value: Any) -> str:
     return text
 
 
+#: Windows device names: no file may have one, whatever its extension (``con.rst``, ``nul.x``).
+_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in "0123456789"}
+)
+#: Names an entry page (``<dir>/<id>``) must not take: the entry index page beside it, the names
+#: a toctree or a Sphinx builder gives a meaning of its own (``self``, ``genindex``, ``search``,
+#: ``searchindex.js``, ``objects.inv``, the module indexes), and Windows device names.
+RESERVED_IDS = _DEVICES | {
+    "index",
+    "self",
+    "genindex",
+    "genindex-all",
+    "modindex",
+    "py-modindex",
+    "search",
+    "searchindex",
+    "objects",
+}
+
+
+def as_entry_id(value: Any) -> str:
+    """An entry id: :func:`as_id`, and not one of :data:`RESERVED_IDS` (compared without case,
+    and for device names without what follows a dot, as Windows compares them)."""
+    text = as_id(value)
+    if text.casefold() in RESERVED_IDS or text.partition(".")[0].casefold() in _DEVICES:
+        raise BadValue(
+            f"'{text}' is reserved (Sphinx or Windows uses that name for its own pages and "
+            "files); choose another id"
+        )
+    return text
+
+
 def as_int(value: Any) -> int:
     """A non-negative integer below :data:`MAX_NUMBER`; ``'1,000'`` (thousands separators) is
     accepted."""
