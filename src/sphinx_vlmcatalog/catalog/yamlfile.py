@@ -16,6 +16,7 @@ the cache never needs it.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,19 +65,24 @@ def too_large(size: int) -> YamlProblem:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of ``path``, refusing a file over the size limit before reading it.
+    """The bytes of ``path``, refusing a file over the size limit, or one that is not a regular
+    file (a pipe, a device), before reading any of it.
 
-    :raises YamlProblem: if the file is too large
+    :raises YamlProblem: if the file is too large or not a regular file
     :raises OSError: if it cannot be read
     """
-    with path.open("rb") as f:
-        size = os.fstat(f.fileno()).st_size
-        if size > MAX_FILE_BYTES:
-            raise too_large(size)
-        # bounded: a file that grew since, or a device that reports no size
+    # (non-blocking, so that a pipe put in a file's place is refused, not waited on)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlProblem("not a regular file (a pipe, socket or device)", 0, syntax=False)
+        if info.st_size > MAX_FILE_BYTES:
+            raise too_large(info.st_size)
+        # bounded: a file that grew since it was looked at
         data = f.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise too_large(max(size, len(data)))
+        raise too_large(max(info.st_size, len(data)))
     return data
 
 
