@@ -23,6 +23,7 @@ from sphinx_vlmcatalog.catalog.entries import Entry
 from sphinx_vlmcatalog.catalog.loader import load_catalog
 from sphinx_vlmcatalog.catalog.ordering import parse_sort, sort_entries
 from sphinx_vlmcatalog.catalog.query import select
+from sphinx_vlmcatalog.catalog.schema import catalog_schema
 
 CORPUS = Path(__file__).parent / "corpus"
 ID_RULE = "(lowercase letters, digits, and -, _ or . between them)"
@@ -142,6 +143,7 @@ def test_the_number_bound_is_exact() -> None:
     for text in ("1,28", "1,0000", "１,０００", "1,000.5", "~1,000", "1,000k"):
         with pytest.raises(values.BadValue, match="must be an integer"):
             values.as_int(text)
+    assert json.dumps(10**15 - 1) in json.dumps(catalog_schema())  # (editors see the bound)
     assert values.as_quantity("999T") == "999T"
     with pytest.raises(values.BadValue, match="states a number of 10"):
         values.as_quantity("1000T")
