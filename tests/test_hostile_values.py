@@ -2,7 +2,7 @@
 checks the messages and lines; these tests check the values that come out):
 
 - a list or mapping with bad items keeps every good one;
-- control characters are removed, tabs and line breaks become spaces in one-line fields;
+- control characters are removed (tabs and line breaks kept), and a link with one refused;
 - string fields take a scalar's text as written, not YAML 1.1's number or boolean;
 - numbers are bounded, so sorting, queries and charts never meet one they cannot handle;
 - patterns take ASCII digits only; reserved ids are refused.
@@ -79,7 +79,7 @@ def test_partial_names_the_good_and_every_bad_item() -> None:
 # -- control characters -----------------------------------------------------------------------
 
 
-def test_control_characters_are_removed_and_line_breaks_are_spaces() -> None:
+def test_control_characters_are_removed_and_whitespace_is_kept() -> None:
     got = entries(
         "control-characters/title-controls",
         "control-characters/c1-controls",
@@ -88,32 +88,32 @@ def test_control_characters_are_removed_and_line_breaks_are_spaces() -> None:
     )
     assert got["c"].title == "Title [31mwith ESC BEL DEL  SOH and  VT"
     assert got["c1"].venue == "CVPR"
+    assert got["c1"].title == "C1 controls in a venue, and a next-line\x85 in the title"
     assert got["i"].authors == ("Ada", "Bob")
-    assert dict(got["i"].links) == {"code": "https://example.org/ab"}
+    assert dict(got["i"].links) == {"paper": "https://example.org/paper"}  # (the other refused)
     assert got["i"].sources[0].section == "Section"
     nl = got["nl"]
-    assert nl.title == "A title  with a blank line, a tab and a CRLF"
-    assert nl.short == "Short name"
-    assert nl.authors == ("Ada  Lovelace",)
-    assert nl.summary == "First paragraph.\n\nSecond paragraph,\twith a tab.\nAnd a CR."
+    assert nl.title == "A title with a line\nbreak,\ta tab, a CRLF\r\nand a next-line\x85 character"
+    assert nl.short == "Short\tname"
+    assert nl.authors == ("Ada\nLovelace",)
+    assert nl.summary == "First paragraph.\n\nSecond paragraph,\twith a tab."
 
 
 @pytest.mark.parametrize("code", [*range(0x20), *range(0x7F, 0xA0)])
-def test_every_control_character_but_tab_and_line_breaks_is_removed(code: int) -> None:
+def test_every_control_character_but_whitespace_is_removed(code: int) -> None:
     char = chr(code)
-    for one_line in (False, True):
-        text, removed = clean_text(f"a{char}b", one_line=one_line)
-        if char in "\t\n\r":
-            assert removed == ""
-            expected = " " if one_line else ("\n" if char == "\r" else char)
-            assert text == f"a{expected}b"
-        else:
-            assert (text, removed) == ("ab", char)
+    text, removed = clean_text(f"a{char}b")
+    if char in "\t\n\r\x85":  # (what YAML reads as whitespace and line breaks)
+        assert (text, removed) == (f"a{char}b", "")
+    else:
+        assert (text, removed) == ("ab", char)
+        with pytest.raises(values.BadValue, match="control characters"):
+            values.check_link(f"https://example.org/a{char}b")
 
 
 def test_text_without_controls_is_the_same_object() -> None:
-    text = "A plain title — with Unicode, but no controls"
-    assert clean_text(text, one_line=True)[0] is text
+    text = "A plain title — with Unicode,\tbut no controls"
+    assert clean_text(text)[0] is text
 
 
 # -- numbers and booleans in string fields ----------------------------------------------------

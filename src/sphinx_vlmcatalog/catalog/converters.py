@@ -37,7 +37,7 @@ from .values import (
     as_quantity,
     as_str,
     as_year,
-    check_url,
+    check_link,
     describe,
 )
 from .yamlfile import LineDict, written
@@ -80,7 +80,7 @@ def _mapping_items(value: dict[str, Any]) -> list[tuple[str, Any]]:
 
 
 def as_links(value: Any) -> dict[str, str]:
-    """A mapping of link kind (:data:`.LINK_KINDS`) to a URL that :func:`check_url` accepts;
+    """A mapping of link kind (:data:`.LINK_KINDS`) to a URL that :func:`.check_link` accepts;
     bad links are left out (:class:`Partial`)."""
     if not isinstance(value, dict):
         raise BadValue(f"must be a mapping of link kind to URL, got {describe(value)}")
@@ -95,7 +95,7 @@ def as_links(value: Any) -> dict[str, str]:
             )
             continue
         try:
-            out[kind] = check_url(url)
+            out[kind] = check_link(url)
         except BadValue as exc:
             problems.append(exc.within(f"'{kind}'", kind))
     if problems:
@@ -170,7 +170,7 @@ BY_TYPE: dict[str, Converter] = {
     "int": as_int,
     "year": as_year,
     "date": as_date,
-    "url": check_url,
+    "url": check_link,
     "str_list": as_list(as_str),
     "id_list": as_id_list,
     "links": as_links,
@@ -179,8 +179,8 @@ BY_TYPE: dict[str, Converter] = {
 }
 #: Fields of any kind whose YAML numbers stay numbers (every other field takes their text).
 NUMBER_FIELDS = frozenset(name for name in ALL_FIELDS if field_meta(name)["type"] in NUMBER_TYPES)
-#: Fields of several lines (paragraphs); in every other field a line break is a space.
-MULTILINE_FIELDS = frozenset(name for name in ALL_FIELDS if field_meta(name)["type"] == "text")
+#: Fields of links, which keep their control characters to be refused (:func:`.check_link`).
+LINK_FIELDS = frozenset(name for name in ALL_FIELDS if field_meta(name)["type"] in ("links", "url"))
 
 #: Fields checked beyond their value type: the id, which names a page; those that become part
 #: of a link; those whose text states a number.

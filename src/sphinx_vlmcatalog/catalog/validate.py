@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .controls import clean_value
-from .converters import MULTILINE_FIELDS, NUMBER_FIELDS, converters
+from .converters import LINK_FIELDS, NUMBER_FIELDS, converters
 from .entries import KIND_CLASSES, Category, Entry, SourceRef
 from .issues import Issue, Subtype
 from .values import (
@@ -119,7 +119,9 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
             continue
         if texts and key in texts and key not in NUMBER_FIELDS:
             value = texts[key]  # (a string field: the text as written, not YAML's number)
-        value, problems = clean_value(value, one_line=key not in MULTILINE_FIELDS)
+        problems: list[BadValue] = []
+        if key not in LINK_FIELDS:
+            value, problems = clean_value(value)
         try:
             values[key] = convert(value)
         except Partial as part:
@@ -262,7 +264,7 @@ def build_taxonomy(
 def _category_text(item: LineDict, key: str, path: str, issues: list[Issue]) -> Any:
     """A category's ``key``, ``title`` or ``description`` as written, without control
     characters (reported)."""
-    value, problems = clean_value(item.written(key), one_line=key != "description")
+    value, problems = clean_value(item.written(key))
     where = SourceRef(path, item.key_lines.get(key, item.line))
     issues += [
         Issue(Subtype.CATALOG_SCHEMA, f"category field '{key}' {p}", where) for p in problems

@@ -27,6 +27,9 @@ DOI_RE = re.compile(r"^10\.[0-9]{4,9}/[^\s\"<>]+$")
 DATE_RE = re.compile(r"^[0-9]{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?$")
 #: Characters a URL must not hold: whitespace (``\s`` is :meth:`str.isspace`), controls, <>".
 URL_UNSAFE_RE = re.compile(r'[\s\x00-\x1f<>"]')
+#: Control characters no value may keep: C0 and C1 but tab, line feed, carriage return and
+#: next line (U+0085), which YAML reads as whitespace and line breaks (see :mod:`.controls`).
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 MIN_YEAR = 1900
 #: Longest string value accepted; longer values are reported (and truncated on output).
 MAX_TEXT = 20_000
@@ -225,6 +228,17 @@ def check_url(value: Any) -> str:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise BadValue(f"'{text[:80]}' is not an absolute http(s) URL", unsafe_url=True)
     if URL_UNSAFE_RE.search(text) is not None:
+        raise BadValue(
+            f"'{text[:80]}' contains spaces, quotes or control characters", unsafe_url=True
+        )
+    return text
+
+
+def check_link(value: Any) -> str:
+    """:func:`check_url`, and none of the other control characters (DEL, C1) either: a link is
+    refused rather than changed, and what is kept must print in a PDF."""
+    text = check_url(value)
+    if CONTROLS.search(text) is not None:
         raise BadValue(
             f"'{text[:80]}' contains spaces, quotes or control characters", unsafe_url=True
         )
