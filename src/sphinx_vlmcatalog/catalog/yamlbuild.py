@@ -186,7 +186,7 @@ class Builder:
             elif kind is alias:
                 anchored = self.alias(event, len(stack), line)
                 if mapping is not None:
-                    if not anchored.done or isinstance(anchored.value, LineDict | LineList):
+                    if isinstance(anchored.value, LineDict | LineList):
                         raise YamlProblem(_COMPLEX_KEY, line)
                     self.set_key(mapping, anchored.text or str(anchored.value), line)
                     continue
