@@ -130,6 +130,12 @@ def test_corpus_size():
         "file-shape",
         "hostile-values",
         "directives",
+        "nesting",
+        "numbers",
+        "control-characters",
+        "partial-items",
+        "yaml-typing",
+        "files-and-ids",
     }
 
 

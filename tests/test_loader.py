@@ -232,7 +232,7 @@ def test_unusual_and_refused_values() -> None:
         "1.5",
         ("x", "y", "3"),
     )
-    assert a.links == {}  # one URL is unsafe: the field is reported and left out
+    assert a.links == {"paper": "HTTP://Example.org/x"}  # the unsafe one is reported, left out
     assert a.relations == {"related": ("b",), "builds_on": ("c",)}
     assert [(m.list, m.section) for m in a.sources] == [("plain-list", ""), ("l", "s")]
     assert built["b"].classes == 1000
@@ -269,3 +269,53 @@ def test_entries_and_categories_pickle_to_equal_frozen_objects(fixture_catalog: 
     again = pickle.loads(pickle.dumps(categories))
     assert again == categories
     assert [c.source for c in again] == [c.source for c in categories]
+
+
+def deep_taxonomy(levels: int, *, flow: bool) -> str:
+    """A taxonomy ``levels`` categories deep, in block or flow style."""
+    if flow:
+        inner = "{key: leaf, title: Leaf}"
+        for i in reversed(range(levels)):
+            inner = f"{{key: k{i}, title: Level {i}, children: [{inner}]}}"
+        return f"taxonomy: [{inner}]\n"
+    lines, indent = ["taxonomy:"], "  "
+    for i in range(levels):
+        lines += [f"{indent}- key: k{i}", f"{indent}  title: Level {i}", f"{indent}  children:"]
+        indent += "    "
+    return "\n".join([*lines, f"{indent}- key: leaf", f"{indent}  title: Leaf", ""])
+
+
+@pytest.mark.parametrize("flow", [False, True], ids=["block", "flow"])
+@pytest.mark.parametrize("levels", [500, 990])
+def test_a_very_deep_taxonomy_is_one_problem_and_the_rest_loads(
+    tmp_path: Path, levels: int, flow: bool
+) -> None:
+    (tmp_path / "good.yaml").write_text("entries:\n" + GOOD)
+    result = load(tmp_path, deep_taxonomy(levels, flow=flow), name="deep.yaml")
+    assert [(i.subtype, i.where.path, i.message) for i in result.issues] == [
+        (
+            Subtype.CATALOG_SYNTAX,
+            "deep.yaml",
+            "lists and mappings are nested more than 64 levels deep; flatten the structure",
+        )
+    ]
+    assert result.issues[0].where.line == (1 if flow else 95)  # (k31, the 65th level)
+    assert "good" in result.catalog
+    assert "pretraining.contrastive" in result.catalog.categories
+
+
+def test_taxonomy_depth_limit_is_exact(tmp_path: Path) -> None:
+    limit = validate.MAX_TAXONOMY_DEPTH
+    ok = parse(deep_taxonomy(limit - 1, flow=False))  # (the leaf is one level more)
+    cats, issues = validate.build_taxonomy(ok["taxonomy"], "t.yaml", 1)
+    assert issues == []
+    assert max(c.depth for c in cats) == limit - 1
+    over = parse(deep_taxonomy(limit, flow=False))
+    cats, issues = validate.build_taxonomy(over["taxonomy"], "t.yaml", 1)
+    assert [str(i) for i in issues] == [
+        (
+            f"t.yaml:{3 * limit + 2}: category 'leaf' is more than {limit} levels deep; "
+            "it and the categories under it are ignored"
+        )
+    ]
+    assert len(cats) == limit

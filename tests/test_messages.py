@@ -69,8 +69,10 @@ def test_cli_messages_are_one_safe_line_each(tmp_path) -> None:
     assert proc.returncode == 1
     problems, summary = proc.stderr.splitlines()[:-1], proc.stderr.splitlines()[-1]
     check_lines("\n".join(problems), str(path) + ":")
-    assert len(problems) == 4
+    assert len(problems) == 5
     assert any("x\\ncatalog/papers/clip.yaml:1: forged" in line for line in problems)
+    # (the ESC and BEL of a tag are removed from it, and reported: escaped, not written)
+    assert any("item 2 contains control characters (U+001B, U+0007)" in line for line in problems)
     assert any("k\\x1b[31mred\\x07\\rcatalog/x.yaml:9" in line for line in problems)
     assert any("more characters)" in line for line in problems)  # the huge id, cut
     assert "problem(s)" in summary
@@ -87,5 +89,5 @@ def test_build_warnings_are_one_safe_line_each(tmp_path) -> None:
     finally:
         app.cleanup()
     lines = check_lines(text, "catalog/zz/hostile.yaml:")
-    assert len(lines) == 4
+    assert len(lines) == 5
     assert all(line.endswith("]") for line in lines)  # each ends with its [vlmcatalog.x] type

@@ -175,9 +175,9 @@ def test_scalar_types() -> None:
         "exp": 1000.0,
         "not_exp": "1e3",  # (YAML 1.1 wants a dot)
         "inf": -math.inf,
-        "True": True,  # (keys are strings: a key like 'yes' is read as its value's text)
-        "False": False,
-        "None": None,
+        "yes": True,  # (keys are their text as written: 'yes', not 'True')
+        "no": False,
+        "null": None,
         "empty": None,
         "date": "2021-01-02",  # dates stay text
         "stamp": "2001-12-14t21:59:43.10-05:00",
@@ -196,11 +196,148 @@ def test_small_aliases_are_values() -> None:
     assert result["b"].item_lines == [1, 1]
 
 
-def test_a_recursive_alias_does_not_hang() -> None:
+def test_scalars_keep_their_text_where_yaml_reads_a_number_or_boolean() -> None:
+    result = parse(
+        "a: 2103.00020\nb: [3.10, 0x1f, yes, x, '3.10', 1_000, .inf]\nc: &n 1.50\nd: *n\n"
+        "e: {v: 2.0}\nf: ~\n"
+    )
+    assert result == {
+        "a": 2103.0002,
+        "b": [3.1, 31, True, "x", "3.10", 1000, math.inf],
+        "c": 1.5,
+        "d": 1.5,
+        "e": {"v": 2.0},
+        "f": None,
+    }
+    assert result.texts == {"a": "2103.00020", "c": "1.50", "d": "1.50"}
+    assert result.written("a") == "2103.00020"
+    assert result.written("f") is None
+    assert result["b"].texts == {0: "3.10", 1: "0x1f", 2: "yes", 5: "1_000", 6: ".inf"}
+    assert [result["b"].written(i) for i in range(7)] == [
+        "3.10",
+        "0x1f",
+        "yes",
+        "x",
+        "3.10",
+        "1_000",
+        ".inf",
+    ]
+    assert yamlfile.written(result["b"])[0] == "3.10"
+    assert result["e"].written("v") == "2.0"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        pytest.param("a: &a [x, *a]\n", 1, id="list"),
+        pytest.param("a: &a\n  b: 1\n  c: *a\n", 3, id="mapping"),
+        pytest.param("taxonomy: &t [{key: a, title: A, children: *t}]\n", 1, id="taxonomy"),
+        pytest.param("a: &a\n  - b:\n      - c: [*a]\n", 3, id="deep-inside"),
+    ],
+)
+def test_a_value_cannot_contain_itself(text: str, line: int) -> None:
     start = time.perf_counter()
-    result = parse("a: &a [x, *a]\n")
-    assert result["a"][1] is result["a"]
-    assert time.perf_counter() - start < 1
+    message, where = problem(text)
+    assert time.perf_counter() - start < 5
+    anchor = "t" if "taxonomy" in text else "a"
+    assert message == (
+        f"alias '*{anchor}' is used inside the value it names (line 1); "
+        "a catalog value cannot contain itself"
+    )
+    assert where == line
+
+
+def test_an_alias_may_name_a_value_next_to_it() -> None:
+    result = parse("a: &a [x]\nb: [*a, {c: *a}]\n")
+    assert result["b"] == [["x"], {"c": ["x"]}]
+
+
+def block_mappings(levels: int) -> str:
+    return "".join(f"{'  ' * i}k{i}:\n" for i in range(levels)) + f"{'  ' * levels}v\n"
+
+
+def block_lists(levels: int) -> str:
+    return "".join(f"{'  ' * i}-\n" for i in range(levels)) + f"{'  ' * levels}x\n"
+
+
+NESTED = {
+    "block-mappings": block_mappings,
+    "block-lists": block_lists,
+    "flow-lists": lambda n: "[" * n + "]" * n + "\n",
+    "flow-mappings": lambda n: "{a: " * n + "x" + "}" * n + "\n",
+    "mixed": lambda n: (
+        "a:\n" + "  - " * (n // 2) + "{b: " * (n - n // 2 - 1) + "c" + "}" * (n - n // 2 - 1)
+    ),
+}
+TOO_DEEP = f"lists and mappings are nested more than {yamlfile.MAX_DEPTH} levels deep; "
+
+
+@pytest.mark.parametrize("shape", sorted(NESTED))
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+def test_nesting_is_bounded(shape: str, loader: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if loader == "SafeLoader":  # the pure-Python parser, used where libyaml is missing
+        monkeypatch.delattr(yaml, "CSafeLoader")
+    make = NESTED[shape]
+    limit = yamlfile.MAX_DEPTH
+    value = parse(make(limit))
+    for _ in range(limit - 1):
+        value = next(iter(value.values())) if isinstance(value, dict) else value[0]
+    assert isinstance(value, list | dict)
+    for levels in (limit + 1, 990, 5000):
+        start = time.perf_counter()
+        message, line = problem(make(levels))
+        assert time.perf_counter() - start < 5  # (a busy machine; it takes milliseconds)
+        assert message == TOO_DEEP + "flatten the structure"
+        assert line >= 1
+
+
+def test_nesting_through_aliases_is_bounded() -> None:
+    half = yamlfile.MAX_DEPTH // 2
+    deep = "[" * half + "x" + "]" * half
+    assert parse(f"a: &a {deep}\nb: {'[' * (half - 1)}*a{']' * (half - 1)}\n")
+    message, line = problem(f"a: &a {deep}\nb:\n  c: {'[' * (half - 1)}*a{']' * (half - 1)}\n")
+    assert (message, line) == (
+        TOO_DEEP.rstrip("; ") + " (with what alias '*a' brings in); flatten the structure",
+        3,
+    )
+    # a chain of aliases, each adding levels under the alias limit, cannot get deep either
+    lines = [f"a0: &a0 {deep}"]
+    lines += [f"a{i}: &a{i} [[[[[*a{i - 1}]]]]]" for i in range(1, 40)]
+    message, line = problem("\n".join(lines) + "\n")
+    assert message.startswith(TOO_DEEP.rstrip("; ") + " (with what alias")
+    assert line == 8  # a7: 1 + 5 + 32 + 5 * 6 levels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "? [a, b]\n: 1\n",
+        "? {a: 1}\n: 2\n",
+        "{[a]: 1}\n",
+        "x: &x [1]\n*x : 2\n",
+    ],
+)
+def test_keys_are_single_values(text: str) -> None:
+    message, _ = problem(text)
+    assert message == "a mapping key must be a single value, not a list or mapping"
+
+
+def test_a_scalar_alias_may_be_a_key() -> None:
+    assert parse("a: &k name\n*k : 2\n") == {"a": "name", "name": 2}
+    assert parse("a: &k 1.10\n*k : 2\n") == {"a": 1.1, "1.10": 2}
+
+
+def test_anchors_and_documents_as_pyyaml_reports_them() -> None:
+    duplicate = (
+        "YAML syntax error: second occurrence "
+        "(found duplicate anchor; first occurrence started on line 1)"
+    )
+    assert problem("a: &x 1\nb: &x 2\n") == (duplicate, 2)
+    assert problem("a: *nope\n") == ("YAML syntax error: found undefined alias", 1)
+    assert parse("--- !!map\na: 1\n") == {"a": 1}
+    assert parse("%YAML 1.1\n---\n- 1\n") == [1]
+    assert parse("--- text\n") == "text"
+    assert parse("&a x\n") == "x"
 
 
 def test_empty_documents_are_none() -> None:
@@ -243,7 +380,8 @@ def test_merge_keys_are_refused() -> None:
         ("a: {x: 1,\n  x: 2}\n", "x", 1, 2),
         ("- id: a\n  title: t\n  title: u\n", "title", 2, 3),
         ("1: x\n'1': y\n", "1", 1, 2),  # keys are compared as text
-        ("yes: x\n'True': y\n", "True", 1, 2),
+        ("yes: x\n'yes': y\n", "yes", 1, 2),
+        ("1.10: x\n'1.10': y\n", "1.10", 1, 2),
     ],
 )
 def test_repeated_keys_name_both_lines(text: str, key: str, first: int, line: int) -> None:

@@ -31,8 +31,9 @@ from typing import Any
 
 from ..version import __version__
 
-#: Bump when the stored data changes shape.
-FORMAT = "vlmcatalog-file-cache-3"
+#: Bump when the stored data changes shape, or when validation gives other results for the same
+#: file (a cached result would hide the difference until the package version changes).
+FORMAT = "vlmcatalog-file-cache-4"
 #: The cache is pruned to this many bytes, the least recently used files first (never those of
 #: the load that prunes).
 MAX_BYTES = 256 * 1024 * 1024

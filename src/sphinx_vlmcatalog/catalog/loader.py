@@ -1,4 +1,5 @@
-"""Load a catalog from YAML files: every ``*.yaml``/``*.yml`` under the given paths, any nesting.
+"""Load a catalog from YAML files: every ``*.yaml``/``*.yml`` under the given paths, any nesting
+(found by :func:`.files.find_files`, which also says how symbolic links are treated).
 
 A file is a mapping with ``entries`` (a list of entries) and/or ``taxonomy`` (the category tree).
 Loading never raises for bad content: it returns the catalog it could build and the list of
@@ -16,13 +17,14 @@ from pathlib import Path
 from .cache import FileCache
 from .cache import key as cache_key
 from .entries import Category, Entry, SourceRef
+from .files import SUFFIXES, find_files
 from .index import Catalog
 from .issues import Issue, Subtype
 from .results import FileResult, from_data, to_data
 from .validate import build_entry, build_taxonomy, cross_check
 from .yamlfile import LineDict, LineList, YamlProblem, decode, parse, read_bytes
 
-SUFFIXES = (".yaml", ".yml")
+__all__ = ["SUFFIXES", "LoadResult", "PendingLoad", "find_files", "load_catalog", "start_load"]
 
 
 @dataclass
@@ -37,30 +39,6 @@ class LoadResult:
     def ok(self) -> bool:
         """True when nothing was reported."""
         return not self.issues
-
-
-def find_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Issue]]:
-    """Catalog files under ``paths`` (directories are searched recursively), sorted, no repeats."""
-    files: list[Path] = []
-    issues: list[Issue] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(
-                f
-                for f in path.rglob("*")
-                if f.suffix in SUFFIXES
-                and f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            )
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            issues.append(
-                Issue(Subtype.CATALOG_FILE, "no such file or directory", SourceRef(str(path), 0))
-            )
-    return list(dict.fromkeys(files)), issues
 
 
 RawFile = tuple[list[tuple[object, int]], object, int, list[Issue]]

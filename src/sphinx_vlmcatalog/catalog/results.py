@@ -18,7 +18,7 @@ from typing import Any
 
 from .entries import KIND_CLASSES, Category, Entry, SourceMention, SourceRef, data_fields
 from .issues import Issue, Subtype
-from .values import BadValue, as_id, as_str
+from .values import MAX_NUMBER, BadValue, as_id, as_str
 
 
 @dataclass
@@ -148,7 +148,9 @@ def _entry(value: Any, shown: str) -> tuple[Entry | None, list[Issue]]:
 
 
 def _int(value: Any) -> int:
-    if type(value) is not int:  # (not a bool)
+    # (not a bool; and bounded as validation bounds it, so a forged file cannot bring in a
+    # number that sorting or a chart cannot turn into a float)
+    if type(value) is not int or not 0 <= value < MAX_NUMBER:
         raise _Mismatch
     return value
 

@@ -17,7 +17,7 @@ from .entries import (
     RELATION_KINDS,
     data_fields,
 )
-from .values import ARXIV_RE, DATE_RE, DOI_RE, ID_RE, MAX_TEXT, MIN_YEAR, max_year
+from .values import ARXIV_RE, DATE_RE, DOI_RE, ID_RE, MAX_NUMBER, MAX_TEXT, MIN_YEAR, max_year
 
 SCHEMA_ID = "https://sphinx-vlmcatalog.readthedocs.io/schema/catalog.schema.json"
 EXPORT_SCHEMA_ID = "https://sphinx-vlmcatalog.readthedocs.io/schema/catalog-export.schema.json"
@@ -37,7 +37,7 @@ def _value_schema(meta: dict[str, Any], *, normalized: bool = False) -> dict[str
     elif vtype in ("str", "text"):
         schema = dict(_STR)
     elif vtype == "int":
-        schema = {"type": "integer", "minimum": 0}
+        schema = {"type": "integer", "minimum": 0, "maximum": MAX_NUMBER - 1}
     elif vtype == "year":
         schema = {"type": "integer", "minimum": MIN_YEAR, "maximum": max_year()}
     elif vtype == "date":

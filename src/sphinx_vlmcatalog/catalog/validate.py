@@ -1,9 +1,14 @@
 """Validation: raw YAML mappings become entries and categories, and the whole catalog is checked
 across entries.
 
-Each field is converted by the converter of its declared type (:mod:`.values`). A bad optional
-value is reported and left out; an entry without a usable ``id``, ``kind`` or ``title`` is
-reported and not built. Nothing is dropped without an :class:`Issue` that says where.
+Each field is converted by the converter of its declared type (:mod:`.converters`), after its
+control characters are removed (:mod:`.controls`). A bad optional value is reported and left
+out; a bad item of a list or mapping is reported at its own line and left out, and the good
+ones are kept; an entry without a usable ``id``, ``kind`` or ``title`` is reported and not
+built. Nothing is dropped without an :class:`Issue` that says where.
+
+String fields take a scalar's text as written: YAML 1.1 would read ``arxiv: 2103.00020`` as the
+float 2103.0002 (another paper), ``short: 3.10`` as 3.1 and ``venue: 0x1f`` as 31.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .controls import clean_value
+from .converters import LINK_FIELDS, NUMBER_FIELDS, converters
 from .entries import KIND_CLASSES, Category, Entry, SourceRef
 from .issues import Issue, Subtype
 from .values import (
@@ -21,10 +28,10 @@ from .values import (
     MAX_TEXT,
     MIN_YEAR,
     BadValue,
+    Partial,
     as_id,
     as_str,
     check_url,
-    converters,
     describe,
     max_year,
 )
@@ -68,7 +75,7 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
     def at(key: str) -> SourceRef:
         return SourceRef(path, raw.key_lines.get(key, raw.line))
 
-    ident = raw.get("id")
+    ident = raw.written("id")
     name = f"entry '{ident}'" if isinstance(ident, str) else "entry"
     kind = raw.get("kind")
     cls = KIND_CLASSES.get(kind) if isinstance(kind, str) else None
@@ -95,6 +102,7 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
 
     fields = converters(cls)
     values: dict[str, Any] = {}
+    texts = raw.texts
     for key, value in raw.items():
         convert = fields.get(key)
         if convert is None:
@@ -109,29 +117,53 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
             continue
         if value is None:
             continue
+        if texts and key in texts and key not in NUMBER_FIELDS:
+            value = texts[key]  # (a string field: the text as written, not YAML's number)
+        problems: list[BadValue] = []
+        if key not in LINK_FIELDS:
+            value, problems = clean_value(value)
         try:
             values[key] = convert(value)
+        except Partial as part:
+            if part.value:
+                values[key] = part.value
+            problems += part.problems
         except BadValue as exc:
-            sub = Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA
-            issues.append(
-                Issue(sub, f"{name}: field '{key}' {exc}", _item_line(raw, key, path, exc))
-            )
+            problems.append(exc)
             if key in ("id", "title"):
+                issues += _field_issues(name, raw, key, path, problems)
                 return None, issues
+        issues += _field_issues(name, raw, key, path, problems)
     if "id" not in values or "title" not in values:
         return None, issues
     lines = dict(raw.key_lines)
     return cls(**values, source=here, lines=lines), issues
 
 
+def _field_issues(
+    name: str, raw: LineDict, key: str, path: str, problems: list[BadValue]
+) -> list[Issue]:
+    return [
+        Issue(
+            Subtype.UNSAFE_URL if exc.unsafe_url else Subtype.CATALOG_SCHEMA,
+            f"{name}: field '{key}' {exc}",
+            _item_line(raw, key, path, exc),
+        )
+        for exc in problems
+    ]
+
+
 def _item_line(raw: LineDict, key: str, path: str, exc: BadValue) -> SourceRef:
-    """Point at the list item or mapping key that failed, if the error names one."""
+    """Point at the list item or mapping key that failed, as deep as the error names it."""
     value = raw.get(key)
     where = raw.key_lines.get(key, raw.line)
-    if exc.item is not None and isinstance(value, LineList) and exc.item < len(value.item_lines):
-        where = value.item_lines[exc.item]
-    if exc.key is not None and isinstance(value, LineDict) and exc.key in value.key_lines:
-        where = value.key_lines[exc.key]
+    for step in exc.at:
+        if isinstance(step, int) and isinstance(value, LineList) and step < len(value):
+            where, value = value.item_lines[step], value[step]
+        elif isinstance(step, str) and isinstance(value, LineDict) and step in value.key_lines:
+            where, value = value.key_lines[step], value[step]
+        else:
+            break
     return SourceRef(path, where)
 
 
@@ -142,11 +174,20 @@ def _close_match(key: str, fields: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
+#: Levels of categories in the taxonomy (the survey uses three); deeper ones are reported.
+MAX_TAXONOMY_DEPTH = 16
+
+
 def build_taxonomy(
     raw: Any, path: str, line: int, parent: str | None = None
 ) -> tuple[list[Category], list[Issue]]:
-    """Flatten a nested ``taxonomy`` list into categories with dotted keys, in tree order."""
+    """Flatten a nested ``taxonomy`` list into categories with dotted keys, in tree order.
+
+    Categories more than :data:`MAX_TAXONOMY_DEPTH` levels deep are reported and left out,
+    with everything under them.
+    """
     issues: list[Issue] = []
+    depth = 1 if parent is None else parent.count(".") + 2
     cats: list[Category] = []
     if not isinstance(raw, LineList):
         issues.append(
@@ -187,14 +228,27 @@ def build_taxonomy(
                 )
             )
             continue
+        raw_key, raw_title, raw_description = (
+            _category_text(item, k, path, issues) for k in ("key", "title", "description")
+        )
         try:
-            local = as_id(item.get("key"))
+            local = as_id(raw_key)
             if "." in local:
                 raise BadValue(f"'{local}' must not contain '.'; nest categories with 'children'")
-            title = as_str(item.get("title"))
-            description = as_str(item["description"]) if item.get("description") else ""
+            title = as_str(raw_title)
+            description = as_str(raw_description) if raw_description else ""
         except BadValue as exc:
             issues.append(Issue(Subtype.CATALOG_SCHEMA, f"category {exc}", where))
+            continue
+        if depth > MAX_TAXONOMY_DEPTH:
+            issues.append(
+                Issue(
+                    Subtype.CATALOG_SCHEMA,
+                    f"category '{local}' is more than {MAX_TAXONOMY_DEPTH} levels deep; "
+                    "it and the categories under it are ignored",
+                    where,
+                )
+            )
             continue
         key = f"{parent}.{local}" if parent else local
         cats.append(Category(key, title, description, parent, where))
@@ -205,6 +259,17 @@ def build_taxonomy(
             cats += sub
             issues += sub_issues
     return cats, issues
+
+
+def _category_text(item: LineDict, key: str, path: str, issues: list[Issue]) -> Any:
+    """A category's ``key``, ``title`` or ``description`` as written, without control
+    characters (reported)."""
+    value, problems = clean_value(item.written(key))
+    where = SourceRef(path, item.key_lines.get(key, item.line))
+    issues += [
+        Issue(Subtype.CATALOG_SCHEMA, f"category field '{key}' {p}", where) for p in problems
+    ]
+    return value
 
 
 def _related(a: Entry, b: Entry) -> bool:

@@ -1,30 +1,44 @@
-"""Field value converters: each checks one raw YAML value against a field's declared type.
+"""Field value converters of single values: each checks one raw YAML value against a field's
+declared type (lists and mappings of them: :mod:`.converters`).
 
-A converter returns the value as the entry stores it (stripped strings, ints, tuples, mappings)
-or raises :class:`BadValue` saying why not. :func:`converters` gives the converter of every
-field of an entry class, read from the ``type`` and ``choices`` declared on its dataclass fields
-(the same declaration the JSON Schema is generated from). Converters have no side effects.
+A converter returns the value as the entry stores it (stripped strings, ints) or raises
+:class:`BadValue` saying why not. Converters have no side effects.
+
+Numbers are bounded (:data:`MAX_NUMBER`) so that nothing downstream (sorting, charts, queries)
+meets a number it cannot turn into a float, and every pattern matches ASCII digits only.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from .entries import LINK_KINDS, RELATION_KINDS, Entry, SourceMention, data_fields
+from .quantities import integer, quantity
 
+# Digits are written [0-9]: ``\d`` would also take fullwidth or Arabic-Indic digits, so that
+# one arXiv id could be written two ways and pass the duplicate check. (``fullmatch`` is used:
+# ``$`` alone would let a trailing newline through.)
 ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
-ARXIV_RE = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})$")
-DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\"<>]+$")
-DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+ARXIV_RE = re.compile(r"^(?:[0-9]{4}\.[0-9]{4,5}|[a-z][a-z.-]*/[0-9]{7})$")
+DOI_RE = re.compile(r"^10\.[0-9]{4,9}/[^\s\"<>]+$")
+DATE_RE = re.compile(r"^[0-9]{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?$")
 #: Characters a URL must not hold: whitespace (``\s`` is :meth:`str.isspace`), controls, <>".
 URL_UNSAFE_RE = re.compile(r'[\s\x00-\x1f<>"]')
+#: Control characters no value may keep: C0 and C1 but tab, line feed, carriage return and
+#: next line (U+0085), which YAML reads as whitespace and line breaks (see :mod:`.controls`).
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 MIN_YEAR = 1900
 #: Longest string value accepted; longer values are reported (and truncated on output).
 MAX_TEXT = 20_000
+#: Numbers must be below this (10^15): integer fields, and the numbers that quantity fields
+#: such as ``parameters: 7B`` state. Far above any real count, far below where a float loses
+#: whole numbers or overflows.
+MAX_NUMBER = 10**15
+#: Fields that YAML's numbers go to as numbers; every other field takes a number's text.
+NUMBER_TYPES = frozenset({"int", "year"})
 
 Converter = Callable[[Any], Any]
 
@@ -37,22 +51,31 @@ def max_year() -> int:
 class BadValue(Exception):
     """A value does not fit its field; the message says why.
 
-    ``item`` (list index) or ``key`` (mapping key) narrow down where, for the line number;
-    ``unsafe_url`` marks a link refused by :func:`check_url` (reported as ``unsafe_url``).
+    ``at`` narrows down where (list indexes and mapping keys from the field's value down), for
+    the line number; ``unsafe_url`` marks a link refused by :func:`check_url` (reported as
+    ``unsafe_url``).
     """
 
     def __init__(
-        self,
-        message: str,
-        *,
-        item: int | None = None,
-        key: str | None = None,
-        unsafe_url: bool = False,
+        self, message: str, *, at: tuple[str | int, ...] = (), unsafe_url: bool = False
     ) -> None:
         super().__init__(message)
-        self.item = item
-        self.key = key
+        self.at = at
         self.unsafe_url = unsafe_url
+
+    def within(self, prefix: str, *at: str | int) -> BadValue:
+        """This problem, one level up: ``prefix`` before the message, ``at`` before the place."""
+        return BadValue(f"{prefix} {self}", at=(*at, *self.at), unsafe_url=self.unsafe_url)
+
+
+class Partial(Exception):
+    """Some items of a list or mapping were bad: ``value`` holds the good ones (it may be
+    empty), ``problems`` says why each bad one was left out."""
+
+    def __init__(self, value: Any, problems: list[BadValue]) -> None:
+        super().__init__(f"{len(problems)} bad item(s)")
+        self.value = value
+        self.problems = problems
 
 
 def describe(value: Any) -> str:
@@ -84,22 +107,74 @@ def as_str(value: Any) -> str:
 def as_id(value: Any) -> str:
     """An entry or category id (:data:`ID_RE`)."""
     text = as_str(value)
-    if not ID_RE.match(text):
+    if not ID_RE.fullmatch(text):
         raise BadValue(
             f"'{text}' is not a valid id (lowercase letters, digits, and -, _ or . between them)"
         )
     return text
 
 
+#: Windows device names: no file may have one, whatever its extension (``con.rst``, ``nul.x``).
+_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in "0123456789"}
+)
+#: Names an entry page (``<dir>/<id>``) must not take: the entry index page beside it, the names
+#: a toctree or a Sphinx builder gives a meaning of its own (``self``, ``genindex``, ``search``,
+#: ``searchindex.js``, ``objects.inv``, the module indexes), and Windows device names.
+RESERVED_IDS = _DEVICES | {
+    "index",
+    "self",
+    "genindex",
+    "genindex-all",
+    "modindex",
+    "py-modindex",
+    "search",
+    "searchindex",
+    "objects",
+}
+
+
+def as_entry_id(value: Any) -> str:
+    """An entry id: :func:`as_id`, and not one of :data:`RESERVED_IDS` (compared without case,
+    and for device names without what follows a dot, as Windows compares them)."""
+    text = as_id(value)
+    if text.casefold() in RESERVED_IDS or text.partition(".")[0].casefold() in _DEVICES:
+        raise BadValue(
+            f"'{text}' is reserved (Sphinx or Windows uses that name for its own pages and "
+            "files); choose another id"
+        )
+    return text
+
+
 def as_int(value: Any) -> int:
-    """A non-negative integer; ``'1,000'`` (thousands separators) is accepted."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and re.fullmatch(r"\d{1,3}(?:,\d{3})+", value.strip()):
-            return int(value.replace(",", ""))
+    """A non-negative integer below :data:`MAX_NUMBER`; ``'1,000'`` (thousands separators) is
+    accepted."""
+    number: int | None
+    if isinstance(value, str) and "," in value and (number := integer(value)) is not None:
+        pass
+    elif isinstance(value, bool) or not isinstance(value, int):
         raise BadValue(f"must be an integer, got {describe(value)}")
-    if value < 0:
-        raise BadValue(f"must not be negative, got {value}")
-    return value
+    else:
+        number = int(value)
+    if number < 0:
+        raise BadValue(f"must not be negative, got {number}")
+    if number >= MAX_NUMBER:  # (YAML reads up to 4,300 digits as a number)
+        raise BadValue(f"must be less than 10^15, got a {len(str(number))}-digit number")
+    return number
+
+
+def as_quantity(value: Any) -> str:
+    """A string such as ``7B`` or ``328K images``, whose number (if it states one, see
+    :mod:`.quantities`) is below :data:`MAX_NUMBER`."""
+    text = as_str(value)
+    number = quantity(text)
+    if number is not None and not number < MAX_NUMBER:  # (also not a NaN or an infinity)
+        raise BadValue(f"'{_clip(text)}' states a number of 10^15 or more")
+    return text
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def as_year(value: Any) -> int:
@@ -113,7 +188,7 @@ def as_year(value: Any) -> int:
 def as_date(value: Any) -> str:
     """A real calendar date as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
     text = as_str(value)
-    if not DATE_RE.match(text):
+    if not DATE_RE.fullmatch(text):
         raise BadValue(f"'{text}' is not a date of the form YYYY-MM-DD or YYYY-MM")
     try:
         if text.count("-") == 2:
@@ -128,7 +203,7 @@ def as_date(value: Any) -> str:
 def as_arxiv(value: Any) -> str:
     """An arXiv identifier (``2103.00020`` or ``cs/0112017``); the JSON Schema has the pattern."""
     text = as_str(value)
-    if not ARXIV_RE.match(text):
+    if not ARXIV_RE.fullmatch(text):
         raise BadValue(
             f"'{text[:80]}' is not an arXiv identifier like 2103.00020 (without a version)"
         )
@@ -138,7 +213,7 @@ def as_arxiv(value: Any) -> str:
 def as_doi(value: Any) -> str:
     """A DOI (``10.1234/abc``), without a resolver prefix; the JSON Schema has the pattern."""
     text = as_str(value)
-    if not DOI_RE.match(text):
+    if not DOI_RE.fullmatch(text):
         raise BadValue(f"'{text[:80]}' is not a DOI like 10.1234/abc (without https://doi.org/)")
     return text
 
@@ -159,128 +234,12 @@ def check_url(value: Any) -> str:
     return text
 
 
-def as_list(item: Converter) -> Callable[[Any], tuple[Any, ...]]:
-    """A converter of lists whose items ``item`` converts; a lone string is a one-item list."""
-
-    def convert(value: Any) -> tuple[Any, ...]:
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list):
-            raise BadValue(f"must be a list, got {describe(value)}")
-        out = []
-        for i, v in enumerate(value):
-            try:
-                out.append(item(v))
-            except BadValue as exc:
-                raise BadValue(f"item {i + 1} {exc}", item=i) from None
-        return tuple(dict.fromkeys(out))  # drop repeats, keep order
-
-    return convert
-
-
-as_id_list = as_list(as_id)
-
-
-def as_links(value: Any) -> dict[str, str]:
-    """A mapping of link kind (:data:`.LINK_KINDS`) to a URL that :func:`check_url` accepts."""
-    if not isinstance(value, dict):
-        raise BadValue(f"must be a mapping of link kind to URL, got {describe(value)}")
-    out: dict[str, str] = {}
-    for kind, url in value.items():
-        if kind not in LINK_KINDS:
-            raise BadValue(
-                f"'{kind}' is not a link kind (use " + ", ".join(LINK_KINDS) + ")", key=str(kind)
-            )
-        try:
-            out[kind] = check_url(url)
-        except BadValue as exc:
-            raise BadValue(f"'{kind}' {exc}", key=kind, unsafe_url=exc.unsafe_url) from None
-    return out
-
-
-def as_relations(value: Any) -> dict[str, tuple[str, ...]]:
-    """A mapping of relation (:data:`.RELATION_KINDS`) to a list of entry ids."""
-    if not isinstance(value, dict):
-        raise BadValue(f"must be a mapping of relation to entry ids, got {describe(value)}")
-    out: dict[str, tuple[str, ...]] = {}
-    for rel, ids in value.items():
-        if rel not in RELATION_KINDS:
-            raise BadValue(
-                f"'{rel}' is not a relation (use " + ", ".join(RELATION_KINDS) + ")", key=str(rel)
-            )
-        try:
-            out[rel] = as_id_list(ids)
-        except BadValue as exc:
-            raise BadValue(f"'{rel}' {exc}", key=rel) from None
-    return out
-
-
-_SOURCE_KEYS = frozenset(("list", "section"))
-
-
-def as_sources(value: Any) -> tuple[SourceMention, ...]:
-    """A list of ``{list, section}`` mappings (or bare list names) as source mentions."""
-    if not isinstance(value, list):
-        raise BadValue(f"must be a list of {{list, section}} mappings, got {describe(value)}")
-    out = []
-    for i, item in enumerate(value):
-        if isinstance(item, str):
-            item = {"list": item}
-        if not isinstance(item, dict) or not item.keys() <= _SOURCE_KEYS or "list" not in item:
-            raise BadValue(
-                f"item {i + 1} must be a mapping with 'list' and optional 'section'", item=i
-            )
-        try:
-            section = as_str(item["section"]) if item.get("section") else ""
-            out.append(SourceMention(as_str(item["list"]), section))
-        except BadValue as exc:
-            raise BadValue(f"item {i + 1} {exc}", item=i) from None
-    return tuple(out)
-
-
-#: The converter of each declared value type (see :data:`.entries.ValueType`).
-BY_TYPE: dict[str, Converter] = {
-    "id": as_id,
-    "str": as_str,
-    "text": as_str,
-    "int": as_int,
-    "year": as_year,
-    "date": as_date,
-    "url": check_url,
-    "str_list": as_list(as_str),
-    "id_list": as_id_list,
-    "links": as_links,
-    "relations": as_relations,
-    "sources": as_sources,
-}
-#: Fields that become part of a link, and so are checked beyond their value type.
-_LINK_PARTS = {"arxiv": as_arxiv, "doi": as_doi}
-
-_BY_CLASS: dict[type[Entry], dict[str, Converter]] = {}
-
-
-def converters(cls: type[Entry]) -> dict[str, Converter]:
-    """Field name -> converter for one entry class, in declaration order (made once a class)."""
-    found = _BY_CLASS.get(cls)
-    if found is None:
-        found = _BY_CLASS[cls] = {
-            name: _LINK_PARTS.get(name) or _converter(f.metadata)
-            for name, f in data_fields(cls).items()
-        }
-    return found
-
-
-def _converter(meta: Mapping[str, Any]) -> Converter:
-    """The converter for a field's declared type, with its ``choices`` check folded in."""
-    base = BY_TYPE[meta["type"]]
-    choices = meta.get("choices")
-    if not choices:
-        return base
-
-    def convert(value: Any) -> Any:
-        converted = base(value)
-        if converted not in choices:
-            raise BadValue(f"'{converted}' is not one of " + ", ".join(choices))
-        return converted
-
-    return convert
+def check_link(value: Any) -> str:
+    """:func:`check_url`, and none of the other control characters (DEL, C1) either: a link is
+    refused rather than changed, and what is kept must print in a PDF."""
+    text = check_url(value)
+    if CONTROLS.search(text) is not None:
+        raise BadValue(
+            f"'{text[:80]}' contains spaces, quotes or control characters", unsafe_url=True
+        )
+    return text
