@@ -97,6 +97,14 @@ def link_nodes(
 
 
 ElementT = TypeVar("ElementT", bound=nodes.Element)
+#: A line break with only white space around it: a paragraph break in LaTeX.
+BLANK_LINE = re.compile(r"[ \t]*\r?\n[ \t\r\n]*")
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks as spaces: what HTML shows anyway, and what LaTeX needs
+    (a blank line inside a command's argument stops the PDF with "Paragraph ended before")."""
+    return BLANK_LINE.sub(" ", text) if "\n" in text else text
 
 
 def verbatim(node: ElementT) -> ElementT:
@@ -104,6 +112,19 @@ def verbatim(node: ElementT) -> ElementT:
     written (``--flag`` keeps two hyphens, quotes stay straight, as in tables)."""
     node["support_smartquotes"] = False
     return node
+
+
+def flatten_catalog_text(node: nodes.Element) -> None:
+    """Put the catalog text below ``node`` (in :func:`verbatim` elements) on one line, but for
+    literal blocks (a BibTeX record keeps its lines)."""
+
+    def is_catalog(element: nodes.Node) -> bool:
+        return isinstance(element, nodes.Element) and element.get("support_smartquotes") is False
+
+    for element in node.findall(is_catalog):
+        for text in list(element.findall(nodes.Text)):
+            if "\n" in text and not isinstance(text.parent, nodes.FixedTextElement):
+                text.parent.replace(text, nodes.Text(one_line(text)))
 
 
 #: Prefix of the class that marks every rendering of an entry (a row, card or list item).
@@ -183,8 +204,10 @@ class CatalogDirective(SphinxDirective):
                 self.refused_options.add(name)
         result = self.run_catalog()
         for node in result:
-            if isinstance(node, nodes.Element) and node.source is None:
-                self.set_source_info(node)
+            if isinstance(node, nodes.Element):
+                if node.source is None:
+                    self.set_source_info(node)
+                flatten_catalog_text(node)
         return result
 
     def run_catalog(self) -> list[Node]:

@@ -17,7 +17,7 @@ from sphinx import addnodes
 
 from .catalog.entries import RELATION_INVERSE, RELATION_KINDS, Entry, data_fields
 from .config import get_config
-from .directive import CatalogDirective, is_empty, link_nodes, verbatim
+from .directive import CatalogDirective, is_empty, link_nodes, one_line, verbatim
 from .domain.links import make_entry_ref
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class CatalogEntryDirective(CatalogDirective):
         anchor = target["ids"][0]
         self.domain.note_home(self.env.docname, entry.id, anchor, self.lineno)
         index = addnodes.index(
-            entries=[("single", f"{entry.label} ({entry.kind})", anchor, "", None)]
+            entries=[("single", f"{one_line(entry.label)} ({entry.kind})", anchor, "", None)]
         )
         return [index, target]
 

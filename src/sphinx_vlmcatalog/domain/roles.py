@@ -72,7 +72,7 @@ class EntryRole(XRefRole):
             inner = node[0]
             assert isinstance(inner, nodes.Element)
             inner.clear()
-            inner += nodes.Text(entry.label)
+            inner += nodes.Text(" ".join(entry.label.split()))  # (one line, as in LaTeX)
             inner["support_smartquotes"] = False  # catalog data, as written (see verbatim())
         domain = get_domain(env)
         domain.note_shown(env.docname, [key])

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..directive import entry_class, link_references
+from ..directive import entry_class, link_references, one_line
 from ..domain.catalog_domain import get_domain
 from ..domain.links import current_builder, entry_ref
 
@@ -126,8 +126,10 @@ _LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
 
 def cell_text(text: str) -> list[nodes.Node]:
-    """``text`` as nodes: one ``Text``, or pieces with a LaTeX-only break point inside long
-    words (other writers skip the ``raw`` nodes, and HTML breaks long words with CSS)."""
+    """``text`` on one line (:func:`..directive.one_line`) as nodes: one ``Text``, or pieces
+    with a LaTeX-only break point inside long words (other writers skip the ``raw`` nodes, and
+    HTML breaks long words with CSS)."""
+    text = one_line(text)
     if _LONG_WORD_RE.search(text) is None:
         return [nodes.Text(text)]
     result: list[nodes.Node] = []
