@@ -192,27 +192,34 @@ def log(message: str) -> None:
 def bench_tables(gen: Generated, res: Results, reps: int, hand: bool, warm: bool) -> None:
     """Clean builds of the one-page table: cold cache, warm cache, and the hand-written one.
 
-    Sizes above the target size (which only check growth) are built for HTML alone.
+    The three are built in turn within each repetition, so that the machine's drift over a run
+    affects both sides of a ratio alike. Sizes above the target size (which only check growth)
+    are built for HTML alone.
     """
+    table, out = gen.root / "table", gen.root / "out-t"
+    src, hand_out = gen.root / "handwritten", gen.root / "out-h"
     for builder in ("html", "latex") if hand else ("html",):
-        table, out = gen.root / "table", gen.root / "out-t"
-        m = repeat(reps, lambda b=builder, t=table, o=out: sphinx(t, o, b))
-        res.table[gen.n, builder] = m
-        if builder == "html":  # the table really has every entry (a refused file would not)
-            rows = (out / "html" / "all.html").read_text(encoding="utf-8").count("vlmcat-id-")
-            if rows != gen.n:
-                sys.exit(f"the vlm-table page shows {rows} entries, not {gen.n}")
-        log(f"  vlm-table  {builder:5} cold {m.seconds:7.2f} s  {m.rss:6.0f} MiB")
+        cold, warmed, written = Measure(), Measure(), Measure()
         if warm:
-            sphinx(table, out, builder, warm=True)  # fills the cache
-            w = repeat(reps, lambda b=builder, t=table, o=out: sphinx(t, o, b, warm=True))
-            res.table_warm[gen.n, builder] = w
-            log(f"  vlm-table  {builder:5} warm {w.seconds:7.2f} s  {w.rss:6.0f} MiB")
+            sphinx(table, out, builder, warm=True)  # fills the warm cache
+        for _ in range(reps):
+            cold.runs.append(sphinx(table, out, builder))
+            if builder == "html":  # the table really has every entry (a refused file would not)
+                page = (out / "html" / "all.html").read_text(encoding="utf-8")
+                if page.count("vlmcat-id-") != gen.n:
+                    sys.exit(f"the vlm-table page shows {page.count('vlmcat-id-')} entries")
+            if warm:
+                warmed.runs.append(sphinx(table, out, builder, warm=True))
+            if hand:
+                written.runs.append(sphinx(src, hand_out, builder))
+        res.table[gen.n, builder] = cold
+        log(f"  vlm-table  {builder:5} cold {cold.seconds:7.2f} s  {cold.rss:6.0f} MiB")
+        if warm:
+            res.table_warm[gen.n, builder] = warmed
+            log(f"  vlm-table  {builder:5} warm {warmed.seconds:7.2f} s  {warmed.rss:6.0f} MiB")
         if hand:
-            src, out = gen.root / "handwritten", gen.root / "out-h"
-            h = repeat(reps, lambda b=builder, s=src, o=out: sphinx(s, o, b))
-            res.hand[gen.n, builder] = h
-            log(f"  list-table {builder:5}      {h.seconds:7.2f} s  {h.rss:6.0f} MiB")
+            res.hand[gen.n, builder] = written
+            log(f"  list-table {builder:5}      {written.seconds:7.2f} s  {written.rss:6.0f} MiB")
 
 
 def bench_site(gen: Generated, res: Results, reps: int) -> None:
