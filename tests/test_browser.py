@@ -197,3 +197,15 @@ def test_entry_link_and_bibtex_copy(page, site_url):
     assert copied.startswith("@")
     assert "clip," in copied.splitlines()[0]
     shot(page, "entry-page", None)
+
+
+def test_a_row_shows_its_permalink_on_hover(page, site_url):
+    table = datasets_table(page, site_url)
+    row = table.locator("tbody tr[id]").first
+    row_id = row.get_attribute("id")
+    assert row_id and row_id.startswith("vlmcat-")
+    assert row.locator(".vlmcat-permalink").count() == 0  # made only when needed
+    row.hover()
+    link = row.locator("td").first.locator("a.vlmcat-permalink")
+    assert link.get_attribute("href") == f"#{row_id}"
+    assert link.get_attribute("aria-label") == "Link to this row"

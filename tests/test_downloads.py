@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from sphinx_vlmcatalog.catalog.loader import load_catalog
-from sphinx_vlmcatalog.downloads import RENDERED_FILE, download_texts
+from sphinx_vlmcatalog.downloads import RENDERED_DIR, download_texts
 from util import build_once, html, make_app_copy, warnings
 
 
@@ -63,12 +63,12 @@ def test_a_rebuild_renders_only_changed_entries_again(tmp_path, store):
     app = make_app_copy("test-downloads", src)
     app.build()
     app.cleanup()
-    rendered = app.doctreedir / RENDERED_FILE
+    rendered = app.doctreedir / RENDERED_DIR / "entry_json.json"  # one file per format
     data = json.loads(rendered.read_text(encoding="utf-8"))
     # mark the JSON line stored for the unchanged cifar-10: where it is reused, the mark shows
     cifar = app.env.get_domain("vlm").data["digests"]["cifar-10"]
     texts = data["texts"]
-    texts["entry_json"][cifar] = texts["entry_json"][cifar].replace("CIFAR", "REUSED")
+    texts[cifar] = texts[cifar].replace("CIFAR", "REUSED")
     if store == "corrupt":
         rendered.write_bytes(b"not JSON")
     elif store == "wrong shape":

@@ -9,8 +9,9 @@ awesome-list ``catalog.md``. A file is rewritten only when its content changed.
 Rendering every entry of a large catalog is most of the cost (half a second for ten thousand
 entries), and after an author edits one entry only that entry's texts change. So each entry's
 JSON line, BibTeX record and Markdown bullet is kept in the doctree directory under the entry's
-content digest (:class:`RenderedEntries`, a JSON file), and a rebuild renders only the entries
-that changed.
+content digest (:class:`RenderedEntries`, a JSON file per format), and a rebuild renders only
+the entries that changed. The files are made one after the other, so only one file's texts are
+in memory at a time.
 
 ``vlm-downloads`` lists the files, and the ``vlm-download`` role links to one inline. Their
 links are placeholders resolved by a post-transform, which knows the builder: HTML pages get a
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -65,14 +66,15 @@ DOWNLOAD_FILES: dict[str, str] = {
     "catalog.md": "the catalog as an awesome-list README in Markdown",
 }
 
-#: File in the doctree directory that keeps :class:`RenderedEntries` between builds.
-RENDERED_FILE = "vlmcatalog-rendered.json"
+#: Directory in the doctree directory that keeps :class:`RenderedEntries` between builds.
+RENDERED_DIR = "vlmcatalog-rendered"
 #: Bump when a renderer's output changes within one release of the package.
-RENDERED_FORMAT = 1
+RENDERED_FORMAT = 2
 
 
 class RenderedEntries:
-    """Each entry's texts from the last build, reused while the entry's content digest holds.
+    """One renderer's text of each entry from the last build, reused while the entry's content
+    digest holds (a JSON file per renderer).
 
     The file is only a speed-up, and plain JSON: a missing, unreadable or stale file (written by
     another version of the package) renders everything again.
@@ -83,11 +85,11 @@ class RenderedEntries:
         #: entry id -> content digest, as :mod:`.catalog.digest` computes it
         self.digests = digests
         self.stamp = f"{__version__}/{RENDERED_FORMAT}"
-        #: renderer name -> digest -> text: as stored by the last build, and as used by this one
+        #: digest -> text: as stored by the last build, and as used by this one
         self.stored = self._load()
-        self.used: dict[str, dict[str, str]] = {}
+        self.used: dict[str, str] = {}
 
-    def _load(self) -> dict[str, dict[str, str]]:
+    def _load(self) -> dict[str, str]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -95,15 +97,11 @@ class RenderedEntries:
         if not isinstance(data, dict) or data.get("stamp") != self.stamp:
             return {}
         texts = data.get("texts")
-        if not isinstance(texts, dict) or not all(isinstance(v, dict) for v in texts.values()):
-            return {}
-        return texts
+        return texts if isinstance(texts, dict) else {}
 
     def reusing(self, render: Callable[[Entry], str]) -> Callable[[Entry], str]:
         """``render``, taking the text stored under the entry's digest when there is one."""
-        stored = self.stored.get(render.__name__, {})
-        used = self.used.setdefault(render.__name__, {})
-        digests = self.digests
+        stored, used, digests = self.stored, self.used, self.digests
 
         def text(entry: Entry) -> str:
             digest = digests.get(entry.id)
@@ -123,29 +121,44 @@ class RenderedEntries:
             return
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_text(json.dumps({"stamp": self.stamp, "texts": self.used}), encoding="utf-8")
             os.replace(tmp, self.path)
         except OSError:  # a speed-up only
             tmp.unlink(missing_ok=True)
 
 
-def download_texts(catalog: Catalog, rendered: RenderedEntries | None = None) -> dict[str, str]:
-    """The content of every file in :data:`DOWNLOAD_FILES`.
+def download_files(
+    catalog: Catalog, rendered: Path | None = None, digests: dict[str, str] | None = None
+) -> Iterator[tuple[str, str]]:
+    """Each file of :data:`DOWNLOAD_FILES` and its content, made one after the other (so that
+    only one file's texts are in memory at a time).
 
-    :param rendered: reuse entries' texts from an earlier build (and record this build's)
+    :param rendered: a directory to reuse entries' texts from (and keep this build's in),
+        with the entries' ``digests``
     """
     entries = list(catalog)
     categories = list(catalog.categories.values())
 
-    def render(fn: Callable[[Entry], str]) -> Callable[[Entry], str]:
-        return rendered.reusing(fn) if rendered is not None else fn
+    def made(
+        renderer: Callable[[Entry], str], write: Callable[[Callable[[Entry], str]], str]
+    ) -> str:
+        if rendered is None or digests is None:
+            return write(renderer)
+        store = RenderedEntries(rendered / f"{renderer.__name__}.json", digests)
+        text = write(store.reusing(renderer))
+        store.save()
+        return text
 
-    return {
-        "catalog.json": export_json(entries, categories, render=render(entry_json)),
-        "catalog.schema.json": json.dumps(export_schema(), indent=2, ensure_ascii=False) + "\n",
-        "catalog.bib": export_bibtex(entries, render=render(bibtex_record)),
-        "catalog.md": export_markdown(entries, categories, render=render(entry_bullet)),
-    }
+    yield "catalog.json", made(entry_json, lambda r: export_json(entries, categories, render=r))
+    yield "catalog.schema.json", json.dumps(export_schema(), indent=2, ensure_ascii=False) + "\n"
+    yield "catalog.bib", made(bibtex_record, lambda r: export_bibtex(entries, render=r))
+    yield "catalog.md", made(entry_bullet, lambda r: export_markdown(entries, categories, render=r))
+
+
+def download_texts(catalog: Catalog) -> dict[str, str]:
+    """The content of every file of :data:`DOWNLOAD_FILES`, rendered afresh."""
+    return dict(download_files(catalog))
 
 
 def writes_downloads(builder: Builder) -> bool:
@@ -160,11 +173,11 @@ def writes_downloads(builder: Builder) -> bool:
     )
 
 
-def write_files(texts: dict[str, str], directory: Path) -> int:
-    """Write ``texts`` (file name -> content) into ``directory``; the number of files changed."""
+def write_files(texts: Iterable[tuple[str, str]], directory: Path) -> int:
+    """Write ``texts`` (file name, content) into ``directory``; the number of files changed."""
     directory.mkdir(parents=True, exist_ok=True)
     written = 0
-    for name, text in texts.items():
+    for name, text in texts:
         path = directory / name
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue  # unchanged: keep the file (and its mtime) as it is
@@ -178,10 +191,9 @@ def write_downloads(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not writes_downloads(app.builder):
         return
     digests = get_domain(app.env).data["digests"]
-    rendered = RenderedEntries(Path(app.doctreedir) / RENDERED_FILE, digests)
+    rendered = Path(app.doctreedir) / RENDERED_DIR
     directory = Path(app.outdir) / DOWNLOAD_DIR
-    texts = download_texts(get_catalog(app.env), rendered)
-    rendered.save()
+    texts = download_files(get_catalog(app.env), rendered, digests)
     try:
         written = write_files(texts, directory)
     except OSError as exc:

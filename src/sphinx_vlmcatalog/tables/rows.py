@@ -92,7 +92,7 @@ def _row_texts(rows: list[Row]) -> list[str]:
     return texts
 
 
-def expand(node: catalog_rows, refs: Refs | None) -> nodes.tbody:
+def expand(node: catalog_rows, refs: Refs | None, fmt: str = "") -> nodes.tbody:
     """An ordinary ``tbody`` for the rows of ``node``.
 
     :param refs: the resolved link of each entry, None for an entry without one; None for
@@ -100,7 +100,7 @@ def expand(node: catalog_rows, refs: Refs | None) -> nodes.tbody:
         later
     """
     tbody = _empty_body(node)
-    tbody.extend(row_nodes(node, refs))
+    tbody.extend(row_nodes(node, refs, fmt))
     return tbody
 
 
@@ -109,12 +109,12 @@ def _empty_body(node: catalog_rows) -> nodes.tbody:
     return nodes.tbody("", *(c.deepcopy() for c in node.children if isinstance(c, nodes.Element)))
 
 
-def row_nodes(node: catalog_rows, refs: Refs | None) -> Iterator[nodes.row]:
+def row_nodes(node: catalog_rows, refs: Refs | None, fmt: str = "") -> Iterator[nodes.row]:
     """Each row of ``node`` as a ``row`` node, made when it is asked for (see :func:`expand`)."""
     span = node["cols"] - 1
     here = [anchor for anchor in node["anchors"] if anchor is not None]
     for data, anchor in zip(node["rows"], node["anchors"], strict=True):
-        yield row_node(data, span, refs, anchor, here)
+        yield row_node(data, span, refs, anchor, here, fmt)
 
 
 #: Words longer than this get break points in LaTeX, every :data:`BREAK_EVERY` characters: a
@@ -146,13 +146,13 @@ def cell_text(text: str) -> list[nodes.Node]:
 
 
 def row_node(
-    data: Row, span: int, refs: Refs | None, anchor: str | None, here: list[str]
+    data: Row, span: int, refs: Refs | None, anchor: str | None, here: list[str], fmt: str = ""
 ) -> nodes.row:
     """The ``row`` node of one row (``span``: the number of columns less one; ``here``: the
     anchors of every row of the table).
 
-    The row's ``anchor`` becomes a target in its first cell (an id in HTML, a label in LaTeX,
-    whose writer gives rows no ids), and in HTML a permalink beside the entry's label.
+    The row's ``anchor`` is its id in HTML (the table script adds a permalink on hover), and a
+    target in its first cell in LaTeX (``fmt``), whose writer gives rows no ids.
     """
     key, cells, sorts = data
     if key is None:
@@ -172,25 +172,21 @@ def row_node(
             entry += nodes.paragraph("", "", *link_references(cell[1]))
         row += entry
     if anchor is not None:
-        _add_anchor(row, anchor)
+        if fmt == "latex":
+            _add_target(row, anchor)
+        else:
+            row["ids"].append(anchor)
     return row
 
 
-def _add_anchor(row: nodes.row, anchor: str) -> None:
-    """Put the row's target at the start of its first cell, and a permalink (HTML only) at its
-    end, inside the cell's paragraph when it has one."""
+def _add_target(row: nodes.row, anchor: str) -> None:
+    """Put the row's target at the start of its first cell (in its paragraph, if it has one)."""
     first = row[0]
     assert isinstance(first, nodes.entry)
     holder: nodes.Element = first
     if len(first) and isinstance(first[0], nodes.paragraph):
         holder = first[0]
     holder.insert(0, nodes.target("", "", ids=[anchor]))
-    # no text of its own (the stylesheet draws the mark), so it adds nothing to the cell's text
-    holder += nodes.raw(
-        "",
-        f'<a class="vlmcat-permalink" href="#{anchor}" aria-label="Link to this row"></a>',
-        format="html",
-    )
 
 
 def _label(key: str, text: str, refs: Refs | None, here: list[str]) -> list[nodes.Node]:
@@ -213,7 +209,7 @@ def visit_catalog_rows(self: SphinxTranslator, node: catalog_rows) -> None:
     self.dispatch_visit(tbody)
     for child in list(tbody.children):
         child.walkabout(self)
-    for row in row_nodes(node, node.get("vlm_refs")):
+    for row in row_nodes(node, node.get("vlm_refs"), self.builder.format):
         tbody += row
         row.walkabout(self)
         tbody.pop()
@@ -237,7 +233,7 @@ class ResolveRows(SphinxPostTransform):
         docname = self.env.docname
         for node in list(self.document.findall(catalog_rows)):
             if builder.format not in WRITER_FORMATS:
-                node.replace_self(expand(node, None))
+                node.replace_self(expand(node, None, builder.format))
                 continue
             refs: Refs = {}
             here = {anchor for anchor in node["anchors"] if anchor is not None}

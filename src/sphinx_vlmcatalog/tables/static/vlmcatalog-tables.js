@@ -246,7 +246,24 @@
     return fit;
   }
 
+  // ------------------------------------------------------------------ row permalinks
+  // Each entry's row has an id (a link target); its permalink is made when the row is
+  // hovered or focused, so that a table of thousands of rows carries no link per row.
+  function addPermalink(event) {
+    var tr = event.target.closest && event.target.closest("tr[id]");
+    if (!tr || !tr.cells.length || tr.querySelector(".vlmcat-permalink")) return;
+    var link = document.createElement("a");
+    link.className = "vlmcat-permalink";
+    link.href = "#" + tr.id;
+    link.setAttribute("aria-label", "Link to this row");
+    tr.cells[0].appendChild(link);
+  }
+
   function init() {
+    document.querySelectorAll("table.vlmcat-table").forEach(function (table) {
+      table.addEventListener("mouseover", addPermalink);
+      table.addEventListener("focusin", addPermalink);
+    });
     var el = document.getElementById("vlmcat-data");
     var data = el ? JSON.parse(el.textContent) : null;
     if (data) {
