@@ -77,7 +77,8 @@ def test_without_colon_fence_the_fence_is_a_warning_not_silent_text(tmp_path) ->
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-b", "html", ".", "_build/html"],
+        # --no-color: CI may force colour (FORCE_COLOR), which wraps each line in escapes
+        [sys.executable, "-m", "sphinx", "--no-color", "-W", "-b", "html", ".", "_build/html"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
