@@ -45,6 +45,9 @@ def test_entry_page_content(built) -> None:
     assert page.find(id="vlm-clip") is not None  # the home anchor
     fields = page.select_one(".vlmcat-entry dl.field-list").get_text(" ")
     assert "2021" in fields
+    assert "Checked against : \n https://arxiv.org/abs/2103.00020  (2026-12-04)" in fields
+    checked = page.select_one(".vlmcat-entry dl.field-list a[href$='/abs/2103.00020']")
+    assert checked is not None
     bib = page.select_one(".vlmcat-bibtex pre").get_text()
     assert bib.startswith("@") and "clip," in bib
     mentions = page.select(".vlmcat-mentions a")

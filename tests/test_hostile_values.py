@@ -47,6 +47,7 @@ def test_good_items_are_kept() -> None:
         "partial-items/lists-some-bad",
         "partial-items/points-some-bad",
         "partial-items/all-links-bad",
+        "partial-items/checked-some-bad",
     )
     assert dict(got["l"].links) == {
         "code": "https://example.org/code",
@@ -62,6 +63,7 @@ def test_good_items_are_kept() -> None:
     assert m.get("modalities") == ("image", "text")
     assert [(s.list, s.section) for s in m.sources] == [("awesome-list", ""), ("y", "S")]
     assert got["t"].get("points") == ("A first point", "A third point")
+    assert got["c"].checked == ("https://arxiv.org/abs/2103.00020 2026-12-04",)
 
 
 def test_partial_names_the_good_and_every_bad_item() -> None:

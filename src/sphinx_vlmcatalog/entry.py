@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 #: Fields shown elsewhere in the block (title line, links) or not at all.
-_SKIP = frozenset({"id", "title", "links", "relations", "arxiv", "doi"})
+_SKIP = frozenset({"id", "title", "links", "relations", "arxiv", "doi", "checked"})
 #: Field labels that do not read well capitalised.
 _LABELS = {
     "short": "Short name",
@@ -104,6 +104,8 @@ class CatalogEntryDirective(CatalogDirective):
         links = link_nodes(entry)
         if links:
             flist += _field("Links", *links)
+        if entry.checked:
+            flist += _field("Checked against", *self.check_records(entry.checked))
         for rel, targets in entry.relations.items():
             flist += _field(f"Uses ({RELATION_KINDS.get(rel, rel)})", *self.refs(targets))
         used_by: dict[str, list[str]] = {}
@@ -117,6 +119,17 @@ class CatalogEntryDirective(CatalogDirective):
             )
             flist += _field("Listed in", nodes.Text(text))
         return flist
+
+    @staticmethod
+    def check_records(records: tuple[str, ...]) -> list[Node]:
+        """Each primary source as a link with the date it was read, separated by semicolons."""
+        result: list[Node] = []
+        for record in records:
+            url, _, day = record.rpartition(" ")
+            if result:
+                result.append(nodes.Text("; "))
+            result += [nodes.reference(url, url, refuri=url), nodes.Text(f" ({day})")]
+        return result
 
     def refs(self, keys: tuple[str, ...] | list[str]) -> list[Node]:
         """Links to related entries (plain ids for unknown ones), comma-separated."""

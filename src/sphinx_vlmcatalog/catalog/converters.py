@@ -29,6 +29,7 @@ from .values import (
     Converter,
     Partial,
     as_arxiv,
+    as_check_record,
     as_date,
     as_doi,
     as_entry_id,
@@ -188,6 +189,7 @@ _BY_NAME: dict[str, Converter] = {
     "id": as_entry_id,
     "arxiv": as_arxiv,
     "doi": as_doi,
+    "checked": as_list(as_check_record),
     **dict.fromkeys(QUANTITY_FIELDS, as_quantity),
 }
 

@@ -189,6 +189,14 @@ class Entry:
         "relations",
         dict,
     )
+    checked: tuple[str, ...] = _empty(
+        "Where the facts were confirmed: each item a primary source's URL (arXiv abstract, "
+        "proceedings or OpenReview page, official repository or model card), a space and the "
+        "date it was read, ``https://arxiv.org/abs/2103.00020 2026-12-04``. An entry nobody "
+        "could confirm carries the tag ``unverified`` and says why in ``notes``.",
+        "str_list",
+        tuple,
+    )
     sources: tuple[SourceMention, ...] = _empty(
         "The awesome lists that mention this entry: each a mapping with ``list`` and ``section``.",
         "sources",

@@ -243,3 +243,15 @@ def check_link(value: Any) -> str:
             f"'{text[:80]}' contains spaces, quotes or control characters", unsafe_url=True
         )
     return text
+
+
+def as_check_record(value: Any) -> str:
+    """Where and when a fact was confirmed: a primary source's URL, a space, and a full date
+    (``https://arxiv.org/abs/2103.00020 2026-12-04``)."""
+    text = as_str(value)
+    url, _, day = text.rpartition(" ")
+    if not url or len(day) != 10:
+        raise BadValue(f"'{text[:80]}' is not a URL followed by the date it was read (YYYY-MM-DD)")
+    as_date(day)
+    check_link(url.strip())
+    return f"{url.strip()} {day}"

@@ -204,6 +204,8 @@ def _make(cls: type[Entry], eid: str, v: dict[str, Any], recs: list[Any]) -> Ent
         kw.pop("short")
     if v.get("authors"):
         kw["authors"] = tuple(v["authors"])
+    if v.get("checked"):
+        kw["checked"] = tuple(v["checked"])
     if cls.kind_name.value == "resource":
         if venue_text and (
             kw.get("year") is None

@@ -68,7 +68,7 @@ def yaml_entry(entry: Entry) -> dict[str, Any]:
             out[name] = [_Flow(item) for item in value]
         elif name == "relations":
             out[name] = {rel: _FlowList(ids) for rel, ids in value.items()}
-        elif isinstance(value, list) and name != "points":
+        elif isinstance(value, list) and name not in ("points", "checked"):
             out[name] = _FlowList(value)
     return out
 
