@@ -209,3 +209,26 @@ def test_a_row_shows_its_permalink_on_hover(page, site_url):
     link = row.locator("td").first.locator("a.vlmcat-permalink")
     assert link.get_attribute("href") == f"#{row_id}"
     assert link.get_attribute("aria-label") == "Link to this row"
+
+
+def test_the_count_is_of_entries_not_rows(page, site_url):
+    # grouped by category, a table can show one entry in several groups: it counts once
+    counted = []
+    for chapter in ("datasets", "applications", "large-vlms"):
+        page.goto(f"{site_url}/survey/{chapter}.html")
+        page.locator(".vlmcat-shown").first.wait_for()
+        for table_id, text, ids in page.evaluate(
+            """() => Array.from(document.querySelectorAll('.vlmcat-shown')).map(out => {
+                const id = out.id.replace(/-count$/, '');
+                const t = document.getElementById(id);
+                const table = t.tagName === 'TABLE' ? t : t.querySelector('table');
+                const ids = Array.from(table.tBodies[0].rows)
+                    .map(r => (r.className.match(/vlmcat-id-\\S+/) || [null])[0])
+                    .filter(Boolean);
+                return [id, out.textContent, ids];
+            })"""
+        ):
+            shown, total = (int(x) for x in text.split(" of "))
+            assert shown == total == len(set(ids)), (chapter, table_id, text, len(ids))
+            counted.append(len(ids) - len(set(ids)))
+    assert any(counted), "no table shows an entry twice: the test checks nothing"

@@ -112,3 +112,46 @@ def test_a_long_legend_fits_the_chart() -> None:
         legend = fig.legends[0].get_window_extent()
     assert legend.x0 >= 0 and legend.x1 <= fig.bbox.width  # nothing clipped at either side
     assert [t.get_text().replace("\n", " ") for t in fig.legends[0].get_texts()] == labels
+
+
+POINTS_PAGE = """\
+Points
+======
+
+.. vlm-entry:: bare
+
+.. vlm-table:: Points
+   :filter: id:bare
+   :columns: title, points
+"""
+
+
+def test_topic_points_are_a_list_and_stay_apart_in_tables(tmp_path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-basic", src)
+    extras = src / "catalog" / "extras.yaml"
+    extras.write_text(
+        extras.read_text(encoding="utf-8").replace(
+            "    title: A topic without venue or year\n",
+            "    title: A topic without venue or year\n"
+            "    points: ['Align CLIP, then caption', Ground the answer]\n",
+        ),
+        encoding="utf-8",
+    )
+    (src / "points.rst").write_text(POINTS_PAGE, encoding="utf-8")
+    index = src / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "   points\n", encoding="utf-8")
+    app = make_app_copy("test-basic", src)
+    try:
+        app.build()
+        assert warnings(app) == ""
+        page = html(app, "points")
+    finally:
+        app.cleanup()
+    items = page.select(".vlmcat-entry dl.field-list ul li")
+    assert [li.get_text(strip=True) for li in items] == [
+        "Align CLIP, then caption",
+        "Ground the answer",
+    ]
+    cells = [td.get_text(strip=True) for td in page.select("table tbody tr td")]
+    assert "Align CLIP, then caption; Ground the answer" in cells

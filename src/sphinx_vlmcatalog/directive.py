@@ -65,7 +65,8 @@ def value_text(value: Any, catalog: Catalog | None = None, name: str = "") -> st
             return ", ".join(
                 catalog.categories[c].title if c in catalog.categories else c for c in value
             )
-        return ", ".join(value_text(v) for v in value)
+        # a topic's points are sentences that may hold commas themselves
+        return ("; " if name == "points" else ", ").join(value_text(v) for v in value)
     if isinstance(value, Mapping):
         return "; ".join(f"{k}: {value_text(v)}" for k, v in value.items())
     return str(value)

@@ -90,6 +90,11 @@ class CatalogEntryDirective(CatalogDirective):
         for name in data_fields(type(entry)):
             if name in _SKIP or name == "sources":
                 continue
+            if name == "points" and entry.get("points"):
+                items = (nodes.list_item("", nodes.paragraph(p, p)) for p in entry.get("points"))
+                body = nodes.field_body("", nodes.bullet_list("", *items, bullet="-"))
+                flist += nodes.field("", nodes.field_name("Points", "Points"), body)
+                continue
             text = self.field_text(entry, name)
             if text:
                 flist += _field(

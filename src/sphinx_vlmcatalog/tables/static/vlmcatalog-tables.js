@@ -60,15 +60,18 @@
     anchor.parentNode.insertBefore(box, anchor);
     var fit = layout(table, anchor, hint);
 
+    // the count is of entries: a table grouped by category can show an entry in several groups
+    function entryKey(tr) { return byRow.get(tr).key[0]; }
+    var total = new Set(entryRows.map(entryKey)).size;
     function applyFilter(text) {
       var terms = [], error = null;
       try { terms = query.parse(meta, text); } catch (err) { error = err; }
-      var shown = 0;
+      var shown = new Set();
       entryRows.forEach(function (tr) {
-        var e = data.entries[byRow.get(tr).key[0]] || {};
+        var e = data.entries[entryKey(tr)] || {};
         var ok = error !== null || query.matches(meta, terms, e);
         tr.hidden = !ok;
-        if (ok) shown++;
+        if (ok) shown.add(entryKey(tr));
       });
       // group header rows hide when all their rows are hidden
       var group = null, any = false;
@@ -80,8 +83,8 @@
       });
       if (group) group.hidden = !any;
       input.setAttribute("aria-invalid", error ? "true" : "false");
-      count.textContent = error ? "Query error: " + error.message + " (showing all " + entryRows.length + ")"
-        : shown + " of " + entryRows.length;
+      count.textContent = error ? "Query error: " + error.message + " (showing all " + total + ")"
+        : shown.size + " of " + total;
       count.classList.toggle("vlmcat-error", !!error);
       fit();  // fewer rows may fit where all did not, and the other way round
     }
