@@ -24,6 +24,10 @@ exclude_patterns = ["_build", "snippets"]
 
 html_theme = "furo"
 html_title = "VLM survey"
+# the site's own stylesheet (print fixes for furo); its folder only, so that the screenshots
+# in _static are not copied a second time
+html_static_path = ["_static/site"]
+html_css_files = ["print.css"]
 
 # PDF: LuaLaTeX, so that one font fallback chain covers what FreeSerif lacks: CJK from Noto Serif
 # CJK (fonts-noto-cjk) and emoji in colour from Noto Color Emoji (fonts-noto-color-emoji), both

@@ -86,6 +86,9 @@
       count.textContent = error ? "Query error: " + error.message + " (showing all " + total + ")"
         : shown.size + " of " + total;
       count.classList.toggle("vlmcat-error", !!error);
+      // for print, which hides the box but names the filter that leaves rows out
+      var q = error ? "" : text.trim();
+      if (q) box.setAttribute("data-filter", q); else box.removeAttribute("data-filter");
       fit();  // fewer rows may fit where all did not, and the other way round
     }
     var timer = null;
@@ -164,6 +167,9 @@
   // ------------------------------------------------------------------ layout
   // Below this width (in em of the box) a table that does not fit becomes stacked cards.
   var STACK_BELOW_EM = 36;
+  // Paper: about the text width of A4 or Letter, less a theme's margins (CSS px), and the
+  // print stylesheet's table font against the screen's (0.8em against 0.92em).
+  var PRINT_WIDTH = 600, PRINT_SCALE = 0.8 / 0.92;
 
   function layout(table, box, hint) {
     var scroller = table.closest(".vlmcat-scroll");
@@ -215,6 +221,17 @@
       // a margin for rounding to whole pixels
       table.classList.toggle("vlmcat-widths-exact", scroller.clientWidth >= need * 1.02);
     }
+    // a table whose longest words do not fit on paper side by side may break words anywhere
+    // in print, rather than lose its last columns over the edge of the page
+    function fitPaper() {
+      var style = table.style, stacked = box.classList.contains("vlmcat-stacked");
+      box.classList.remove("vlmcat-stacked");
+      style.width = "1px";  // every column at its narrowest
+      var narrowest = table.getBoundingClientRect().width;
+      style.width = "";
+      box.classList.toggle("vlmcat-stacked", stacked);
+      table.classList.toggle("vlmcat-print-squeeze", narrowest * PRINT_SCALE > PRINT_WIDTH);
+    }
     function fit() {
       box.classList.remove("vlmcat-stacked");
       holdWidths();
@@ -244,8 +261,9 @@
     } else {
       window.addEventListener("resize", fit);
     }
-    window.addEventListener("load", fit);  // web fonts change widths
+    window.addEventListener("load", function () { fit(); fitPaper(); });  // web fonts change widths
     fit();
+    fitPaper();
     return fit;
   }
 
