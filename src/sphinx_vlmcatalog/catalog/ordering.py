@@ -109,7 +109,8 @@ def group_entries(entries: Sequence[Entry], field: str, catalog: Catalog) -> lis
         value = field_value(entry, field)
         if isinstance(value, int | float) and not isinstance(value, bool):
             numeric = True  # (a number field of the catalog's own: groups ascend)
-        values = strings(value)
+        # (booleans of the catalog's own fields group under "yes" and "no", as cells show them)
+        values = ["yes" if value else "no"] if isinstance(value, bool) else strings(value)
         if field in ("sources",):
             values = [s.list for s in value]
         for v in dict.fromkeys(values) or [""]:

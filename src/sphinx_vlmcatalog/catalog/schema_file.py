@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from .custom import CUSTOM_TYPES, CatalogSchema, CustomField, CustomRelation
+from .custom import BUILTIN, CUSTOM_TYPES, CatalogSchema, CustomField, CustomRelation
 from .entries import ALL_FIELDS, KIND_CLASSES, LINK_KINDS, RELATION_KINDS, Entry, SourceRef
 from .fields import ALIASES, DERIVED
 from .issues import Issue, Subtype
@@ -251,6 +251,8 @@ class _Reader:
 def read_schema(files: Sequence[tuple[bytes, str]]) -> tuple[CatalogSchema, list[Issue]]:
     """The schema that ``files`` (each its bytes and the name messages show) declare together,
     and their problems; no files give :data:`.custom.BUILTIN`."""
+    if not files:
+        return BUILTIN, []
     reader = _Reader()
     digest = hashlib.sha256()
     for content, shown in files:
@@ -260,6 +262,6 @@ def read_schema(files: Sequence[tuple[bytes, str]]) -> tuple[CatalogSchema, list
         tuple(reader.fields.values()),
         tuple(reader.relations.values()),
         tuple(reader.required.items()),
-        digest.hexdigest() if files else "",
+        digest.hexdigest(),
     )
     return schema, reader.issues
