@@ -133,7 +133,7 @@ class _Reader:
         if name in self.fields or name in self.relations:
             first = self.fields.get(name) or self.relations[name]
             self.problem(
-                f"{what} '{name}' is already declared at line {first.line}",
+                f"{what} name '{name}' is already declared at line {first.line}",
                 line,
                 Subtype.DUPLICATE_KEY,
             )
