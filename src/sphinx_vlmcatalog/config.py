@@ -219,8 +219,8 @@ class VlmCatalogConfig:
     domain_label: str = field(
         default="VLM catalog",
         metadata=_meta(
-            "What the ``vlm`` domain's objects are called in the search results and the "
-            "object inventory, before the kind: ``VLM catalog model``.",
+            "What the ``vlm`` domain's objects are called in the search results, before the "
+            "kind: ``VLM catalog model``.",
             _label,
         ),
     )
