@@ -27,6 +27,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_vlmcatalog.catalog.loader import load_catalog
+from sphinx_vlmcatalog.catalog.schema_file import SCHEMA_FILE
 from sphinx_vlmcatalog.catalog.validate import max_year
 from util import html, warnings
 
@@ -99,6 +100,8 @@ def install(case: Case, dest: Path) -> Path:
     for path in case.files:
         if case.is_document:
             target = src / f"case-{path.name}"
+        elif path.name == SCHEMA_FILE:  # a catalog's own fields: at the catalog's root
+            target = src / "catalog" / SCHEMA_FILE
         elif len(case.files) > 1:
             target = src / "catalog" / path.parent.name / path.name
         else:

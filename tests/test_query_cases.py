@@ -194,3 +194,74 @@ def test_cases_use_every_operator_and_error():
         "names no field, link or relation",
     ):
         assert message in messages, message
+
+
+# --------------------------------------------------------------------------- a catalog's own fields
+
+CUSTOM_SPEC = json.loads((HERE / "query" / "custom-cases.json").read_text(encoding="utf-8"))
+CUSTOM_CASES: list[dict[str, Any]] = CUSTOM_SPEC["cases"]
+
+
+@pytest.fixture(scope="module")
+def custom_catalog():
+    result = load_catalog([HERE / "roots" / "test-custom-fields" / "catalog"])
+    assert result.ok
+    return result.catalog
+
+
+def custom_result(catalog: Any, text: str) -> dict[str, Any]:
+    try:
+        query = parse_query(text, catalog.schema)
+    except QueryError as exc:
+        return {"error": exc.message, "column": exc.column}
+    return {"ids": [e.id for e in select(catalog, query)]}
+
+
+@pytest.mark.parametrize("case", CUSTOM_CASES, ids=case_ids(CUSTOM_CASES, "query"))
+def test_custom_case_python(custom_catalog, case):
+    got = custom_result(custom_catalog, case["query"])
+    assert got == expected(case), describe(case, got)
+
+
+@pytest.fixture(scope="module")
+def custom_js(custom_catalog, tmp_path_factory) -> list[dict[str, Any]]:
+    """The harness's results for the custom-field cases, with the page data a build writes."""
+    node = node_path()
+    if node is None:
+        pytest.skip("Node.js is not installed, so vlmcatalog-query.js cannot be checked")
+    schema = custom_catalog.schema
+    data = {
+        "meta": query_meta(schema),
+        "entries": [entry_data(e, schema) for e in custom_catalog],
+        "cases": CUSTOM_CASES,
+        "quantities": [],
+        "globs": [],
+    }
+    path = tmp_path_factory.mktemp("custom-query") / "data.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    run = subprocess.run(
+        [node, str(HARNESS), str(QUERY_JS), str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, f"the harness failed:\n{run.stderr}"
+    results: list[dict[str, Any]] = json.loads(run.stdout)["results"]
+    assert len(results) == len(CUSTOM_CASES)
+    return results
+
+
+@pytest.mark.parametrize("index", range(len(CUSTOM_CASES)), ids=case_ids(CUSTOM_CASES, "query"))
+def test_custom_case_js(custom_js, index):
+    case, got = CUSTOM_CASES[index], custom_js[index]
+    assert got == expected(case), describe(case, got)
+
+
+def test_custom_cases_name_every_custom_field_and_relation(custom_catalog):
+    queries = " ".join(c["query"] for c in CUSTOM_CASES)
+    schema = custom_catalog.schema
+    names = [f.name for f in schema.fields] + [r.name for r in schema.relations]
+    missing = [n for n in names if f"{n}:" not in queries and f"has:{n}" not in queries]
+    assert not missing, f"custom-cases.json has no case for: {', '.join(missing)}"

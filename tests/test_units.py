@@ -11,6 +11,7 @@ from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
 from conftest import check_parents
+from sphinx_vlmcatalog.catalog.custom import BUILTIN
 from sphinx_vlmcatalog.catalog.digest import (
     TAXONOMY_KEY,
     changed_keys,
@@ -61,7 +62,7 @@ def test_config_fields_documented_and_defaults_valid() -> None:
     for f in config_fields():
         assert f.metadata["doc"]
         default = VlmCatalogConfig()
-        assert f.metadata["validator"](getattr(default, f.name)) is None, f.name
+        assert f.metadata["validator"](getattr(default, f.name), BUILTIN) is None, f.name
     assert VlmCatalogConfig(path="a").paths == ["a"]
 
 

@@ -81,6 +81,10 @@ class _CardMixin(CatalogDirective):
         card += badges
         if entry.summary:
             card += nodes.paragraph(entry.summary, entry.summary, classes=["vlmcat-summary"])
+        own = self.custom_values(entry)
+        if own:  # the catalog's own fields, as "Label: value" after the summary
+            text = "; ".join(own)
+            card += nodes.paragraph(text, text, classes=["vlmcat-card-fields"])
         points = entry.get("points")
         if points:  # a topic's points are its content; never leave them out
             card += nodes.bullet_list(
@@ -97,6 +101,14 @@ class _CardMixin(CatalogDirective):
                 buttons += link
             card += buttons
         return card
+
+    def custom_values(self, entry: Entry) -> list[str]:
+        """``Label: value`` of each custom field the entry gives, in ``schema.yaml`` order."""
+        return [
+            f"{custom.label}: {self.field_text(entry, custom.name)}"
+            for custom in self.catalog.schema.fields_of(entry.kind)
+            if custom.name in entry.extra
+        ]
 
 
 class CatalogCardsDirective(_CardMixin):

@@ -18,7 +18,7 @@ from .catalog.entries import Entry
 from .catalog.fields import QueryError, canonical_field, field_value
 from .catalog.index import Catalog
 from .catalog.issues import safe_text
-from .catalog.loader import LoadResult, load_catalog
+from .catalog.loader import LoadResult, load_catalog, load_schema
 from .catalog.ordering import parse_sort, sort_entries
 from .catalog.query import parse_query, select
 from .catalog.schema import catalog_schema
@@ -28,6 +28,9 @@ from .version import __version__
 
 DEFAULT_PATH = "catalog"
 DEFAULT_COLUMNS = "id,kind,year,venue,title"
+#: What ``vlmcatalog --help`` says the command is for; a project wrapping the command (with
+#: :func:`main`) may say it of its own catalog.
+DESCRIPTION = "Check, query and convert a vision-language-model catalog."
 
 
 def _load(paths: Sequence[str], *, quiet: bool = False) -> LoadResult:
@@ -81,14 +84,16 @@ def stats(cat: Catalog) -> dict[str, dict[str, int]]:
 
 def cmd_query(args: argparse.Namespace) -> int:
     """Print the entries matching a query as a table."""
+    # the catalog's own fields may be named: read its schema.yaml before parsing
+    schema, _ = load_schema(args.paths or [DEFAULT_PATH])
     try:
-        query = parse_query(args.expr)
-        keys = parse_sort(args.sort) if args.sort else []
+        query = parse_query(args.expr, schema)
+        keys = parse_sort(args.sort, schema) if args.sort else []
     except QueryError as exc:
         print(f"vlmcatalog query: {safe_text(str(exc))}", file=sys.stderr)
         return 2
     columns = [c.strip() for c in args.columns.split(",") if c.strip()]
-    bad = [c for c in columns if canonical_field(c) is None]
+    bad = [c for c in columns if canonical_field(c, schema) is None]
     if bad:
         print(f"vlmcatalog query: unknown column(s): {safe_text(', '.join(bad))}", file=sys.stderr)
         return 2
@@ -105,7 +110,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([e.id for e in entries]))
     else:
-        print_table(entries, [canonical_field(c) or c for c in columns])
+        print_table(entries, [canonical_field(c, schema) or c for c in columns])
         print(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}", file=sys.stderr)
     return 0
 
@@ -115,7 +120,9 @@ def cell(entry: Entry, column: str) -> str:
     value = field_value(entry, column)
     if value is None:
         return ""
-    if isinstance(value, dict):
+    if isinstance(value, bool):  # as a query writes it
+        text = "true" if value else "false"
+    elif isinstance(value, dict):
         text = " ".join(f"{k}={v}" for k, v in value.items())
     elif isinstance(value, tuple):
         text = ", ".join(getattr(v, "list", str(v)) for v in value)
@@ -145,16 +152,17 @@ def print_table(entries: Sequence[Entry], columns: Sequence[str]) -> None:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """Print the JSON Schema of catalog files."""
-    print(json.dumps(catalog_schema(), indent=2))
-    return 0
+    """Print the JSON Schema of catalog files, with the catalog's own fields."""
+    schema, issues = load_schema(args.paths or [DEFAULT_PATH])
+    for issue in issues:
+        print(issue, file=sys.stderr)
+    print(json.dumps(catalog_schema(schema), indent=2))
+    return 1 if issues else 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(description: str = DESCRIPTION) -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="vlmcatalog", description="Check, query and convert a vision-language-model catalog."
-    )
+    parser = argparse.ArgumentParser(prog="vlmcatalog", description=description)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -194,8 +202,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "schema",
         help="print the JSON Schema of catalog files",
-        description="Print the JSON Schema of catalog files (for editors).",
+        description="Print the JSON Schema of catalog files (for editors), with the fields "
+        "the catalog's schema.yaml declares.",
     )
+    p.add_argument("paths", nargs="*", metavar="PATH", help=paths_help)
     p.set_defaults(func=cmd_schema)
 
     add_import_parser(sub)
@@ -203,9 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``vlmcatalog`` console script."""
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, *, description: str = DESCRIPTION) -> int:
+    """Entry point of the ``vlmcatalog`` console script.
+
+    :param description: what ``--help`` says the command is for
+    """
+    args = build_parser(description).parse_args(argv)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

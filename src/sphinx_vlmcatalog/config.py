@@ -10,13 +10,16 @@ the values through :func:`get_config`, never ``app.config.vlmcatalog_*``.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .catalog.custom import BUILTIN, CatalogSchema
 from .catalog.fields import QueryError, canonical_field
 from .catalog.issues import Subtype
+from .catalog.loader import load_schema
 from .catalog.ordering import parse_sort
 from .warnings_ import log_warning
 
@@ -32,14 +35,19 @@ COMPOSITE_COLUMNS: dict[str, str] = {
 }
 
 
-def column_problem(name: str) -> str | None:
-    """None if ``name`` is a valid table column, else a message saying why not."""
-    if name in COMPOSITE_COLUMNS or canonical_field(name) is not None:
+def column_problem(name: str, schema: CatalogSchema = BUILTIN) -> str | None:
+    """None if ``name`` is a valid table column (of the catalog of ``schema``), else a message
+    saying why not."""
+    if name in COMPOSITE_COLUMNS or canonical_field(name, schema) is not None:
         return None
     return f"unknown column '{name}'"
 
 
-def _paths(value: Any) -> str | None:
+#: A validator: None for a good value, else why not; ``schema`` names the catalog's own fields.
+Validator = Callable[[Any, CatalogSchema], str | None]
+
+
+def _paths(value: Any, schema: CatalogSchema) -> str | None:
     if isinstance(value, str):
         return None if value.strip() else "must not be empty"
     if isinstance(value, list | tuple) and all(isinstance(v, str) and v.strip() for v in value):
@@ -47,11 +55,11 @@ def _paths(value: Any) -> str | None:
     return "must be a path or a list of paths"
 
 
-def _bool(value: Any) -> str | None:
+def _bool(value: Any, schema: CatalogSchema) -> str | None:
     return None if isinstance(value, bool) else "must be True or False"
 
 
-def _columns(value: Any) -> str | None:
+def _columns(value: Any, schema: CatalogSchema) -> str | None:
     if (
         not isinstance(value, list | tuple)
         or not value
@@ -59,13 +67,13 @@ def _columns(value: Any) -> str | None:
     ):
         return "must be a non-empty list of column names"
     for name in value:
-        problem = column_problem(name)
+        problem = column_problem(name, schema)
         if problem:
             return problem
     return None
 
 
-def _grid(value: Any) -> str | None:
+def _grid(value: Any, schema: CatalogSchema) -> str | None:
     if not isinstance(value, str):
         return "must be a string like '1 2 3 3'"
     parts = value.split()
@@ -74,7 +82,7 @@ def _grid(value: Any) -> str | None:
     return None
 
 
-def _entry_pages(value: Any) -> str | None:
+def _entry_pages(value: Any, schema: CatalogSchema) -> str | None:
     if not isinstance(value, str):
         return "must be a directory name such as 'entries', or '' (no entry pages)"
     if value and not re.fullmatch(r"[a-z0-9_][a-z0-9_-]*(/[a-z0-9_][a-z0-9_-]*)*", value):
@@ -82,19 +90,33 @@ def _entry_pages(value: Any) -> str | None:
     return None
 
 
-def _positive_int(value: Any) -> str | None:
+def _positive_int(value: Any, schema: CatalogSchema) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return None
     return "must be a positive integer"
 
 
-def _sort(value: Any) -> str | None:
+def _label(value: Any, schema: CatalogSchema) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return None
+    return "must be a non-empty string"
+
+
+def _labels(value: Any, schema: CatalogSchema) -> str | None:
+    if isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+    ):
+        return None
+    return "must be a dict of field name to label"
+
+
+def _sort(value: Any, schema: CatalogSchema) -> str | None:
     if not isinstance(value, str):
         return "must be a string like '-year,title'"
     if not value.strip():
         return None
     try:
-        parse_sort(value)
+        parse_sort(value, schema)
     except QueryError as exc:
         return str(exc)
     return None
@@ -102,7 +124,7 @@ def _sort(value: Any) -> str | None:
 
 def _meta(
     doc: str,
-    validator: Callable[[Any], str | None],
+    validator: Validator,
     rebuild: str = "env",
 ) -> dict[str, Any]:
     """Field metadata: help text, validator, and Sphinx rebuild scope."""
@@ -188,6 +210,37 @@ class VlmCatalogConfig:
         ),
     )
 
+    markdown_title: str = field(
+        default="Awesome Vision-Language Models",
+        metadata=_meta(
+            "Title of the awesome-list Markdown download (``catalog.md``).", _label, "html"
+        ),
+    )
+    domain_label: str = field(
+        default="VLM catalog",
+        metadata=_meta(
+            "What the ``vlm`` domain's objects are called in the search results, before the "
+            "kind: ``VLM catalog model``.",
+            _label,
+        ),
+    )
+    filter_placeholder: str = field(
+        default="e.g. year:>=2023 has:code clip",
+        metadata=_meta("Example text in the filter box of HTML tables.", _label, "html"),
+    )
+    chart_labels: dict[str, str] = field(
+        default_factory=lambda: {
+            "image_text_pairs": "image-text pairs",
+            "train_size": "training samples",
+        },
+        metadata=_meta(
+            "What a ``vlm-chart`` of type ``dataset-size`` calls the numbers of a field, in its "
+            "axis label and alt text, by field name; a field not named here is called by its "
+            "``schema.yaml`` label (lower case) or its name.",
+            _labels,
+        ),
+    )
+
     @property
     def paths(self) -> list[str]:
         """``path`` as a list."""
@@ -220,10 +273,15 @@ def register_config(app: Sphinx) -> None:
 
 
 def validate_config(app: Sphinx, config: Config) -> None:
-    """Replace invalid values by their defaults, with a warning (``config-inited``)."""
+    """Replace invalid values by their defaults, with a warning (``config-inited``).
+
+    Columns and sort keys may name the catalog's own fields, so its ``schema.yaml`` is read
+    first (its problems are reported when the catalog is loaded).
+    """
+    schema = BUILTIN
     for f in config_fields():
         name = f"vlmcatalog_{f.name}"
-        problem = f.metadata["validator"](config[name])
+        problem = f.metadata["validator"](config[name], schema)
         if problem:
             default = _default(f)
             log_warning(
@@ -232,6 +290,10 @@ def validate_config(app: Sphinx, config: Config) -> None:
                 None,
             )
             config[name] = default
+        if f.name == "path":
+            base = str(app.confdir)
+            paths = [config[name]] if isinstance(config[name], str) else config[name]
+            schema, _issues = load_schema([os.path.join(base, p) for p in paths])
 
 
 def get_config(env: BuildEnvironment) -> VlmCatalogConfig:

@@ -69,6 +69,8 @@ def value_text(value: Any, catalog: Catalog | None = None, name: str = "") -> st
         return ("; " if name == "points" else ", ").join(value_text(v) for v in value)
     if isinstance(value, Mapping):
         return "; ".join(f"{k}: {value_text(v)}" for k, v in value.items())
+    if isinstance(value, bool):  # (a boolean field of the catalog's own)
+        return "yes" if value else "no"
     return str(value)
 
 
@@ -243,7 +245,7 @@ class CatalogDirective(SphinxDirective):
         sort = self.options.get("sort", get_config(self.env).table_sort).strip()
         limit = self.options.get("limit")
         try:
-            query = parse_query(filter_)
+            query = parse_query(filter_, self.catalog.schema)
         except QueryError as exc:
             self.warn(f"invalid filter: {exc}", Subtype.QUERY)
             return None
@@ -251,7 +253,7 @@ class CatalogDirective(SphinxDirective):
         for message in impossible:
             self.warn(f"filter {message}", Subtype.QUERY)
         try:
-            parse_sort(sort) if sort else None
+            parse_sort(sort, self.catalog.schema) if sort else None
         except QueryError as exc:
             self.warn(f"invalid sort: {exc}", Subtype.QUERY)
             return None

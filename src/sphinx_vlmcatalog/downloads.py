@@ -80,11 +80,12 @@ class RenderedEntries:
     another version of the package) renders everything again.
     """
 
-    def __init__(self, path: Path, digests: dict[str, str]) -> None:
+    def __init__(self, path: Path, digests: dict[str, str], schema: str = "") -> None:
         self.path = path
         #: entry id -> content digest, as :mod:`.catalog.digest` computes it
         self.digests = digests
-        self.stamp = f"{__version__}/{RENDERED_FORMAT}"
+        # (custom field labels are rendered too, and are not in the entries' digests)
+        self.stamp = f"{__version__}/{RENDERED_FORMAT}/{schema}"
         #: digest -> text: as stored by the last build, and as used by this one
         self.stored = self._load()
         self.used: dict[str, str] = {}
@@ -129,31 +130,48 @@ class RenderedEntries:
 
 
 def download_files(
-    catalog: Catalog, rendered: Path | None = None, digests: dict[str, str] | None = None
+    catalog: Catalog,
+    rendered: Path | None = None,
+    digests: dict[str, str] | None = None,
+    title: str = "Awesome Vision-Language Models",
 ) -> Iterator[tuple[str, str]]:
     """Each file of :data:`DOWNLOAD_FILES` and its content, made one after the other (so that
     only one file's texts are in memory at a time).
 
     :param rendered: a directory to reuse entries' texts from (and keep this build's in),
         with the entries' ``digests``
+    :param title: the Markdown list's title
     """
     entries = list(catalog)
     categories = list(catalog.categories.values())
+    schema = catalog.schema
 
     def made(
-        renderer: Callable[[Entry], str], write: Callable[[Callable[[Entry], str]], str]
+        name: str,
+        renderer: Callable[[Entry], str],
+        write: Callable[[Callable[[Entry], str]], str],
     ) -> str:
         if rendered is None or digests is None:
             return write(renderer)
-        store = RenderedEntries(rendered / f"{renderer.__name__}.json", digests)
+        store = RenderedEntries(rendered / f"{name}.json", digests, schema.digest)
         text = write(store.reusing(renderer))
         store.save()
         return text
 
-    yield "catalog.json", made(entry_json, lambda r: export_json(entries, categories, render=r))
-    yield "catalog.schema.json", json.dumps(export_schema(), indent=2, ensure_ascii=False) + "\n"
-    yield "catalog.bib", made(bibtex_record, lambda r: export_bibtex(entries, render=r))
-    yield "catalog.md", made(entry_bullet, lambda r: export_markdown(entries, categories, render=r))
+    def bib(entry: Entry) -> str:
+        return bibtex_record(entry, schema)
+
+    def write_md(render: Callable[[Entry], str]) -> str:
+        return export_markdown(entries, categories, title, render=render)
+
+    yield (
+        "catalog.json",
+        made("entry_json", entry_json, lambda r: export_json(entries, categories, render=r)),
+    )
+    schema_text = json.dumps(export_schema(schema), indent=2, ensure_ascii=False)
+    yield "catalog.schema.json", schema_text + "\n"
+    yield "catalog.bib", made("bibtex_record", bib, lambda r: export_bibtex(entries, render=r))
+    yield "catalog.md", made("entry_bullet", entry_bullet, write_md)
 
 
 def download_texts(catalog: Catalog) -> dict[str, str]:
@@ -193,7 +211,8 @@ def write_downloads(app: Sphinx, exception: BaseException | None) -> None:
     digests = get_domain(app.env).data["digests"]
     rendered = Path(app.doctreedir) / RENDERED_DIR
     directory = Path(app.outdir) / DOWNLOAD_DIR
-    texts = download_files(get_catalog(app.env), rendered, digests)
+    title = get_config(app.env).markdown_title
+    texts = download_files(get_catalog(app.env), rendered, digests, title)
     try:
         written = write_files(texts, directory)
     except OSError as exc:

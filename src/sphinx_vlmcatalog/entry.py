@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from sphinx import addnodes
 
-from .catalog.entries import RELATION_INVERSE, RELATION_KINDS, Entry, data_fields
+from .catalog.entries import Entry, data_fields
 from .config import get_config
 from .directive import CatalogDirective, is_empty, link_nodes, one_line, verbatim
 from .domain.links import make_entry_ref
@@ -100,6 +100,16 @@ class CatalogEntryDirective(CatalogDirective):
                 flist += _field(
                     _LABELS.get(name, name.replace("_", " ").capitalize()), nodes.Text(text)
                 )
+        schema = self.catalog.schema
+        for custom in schema.fields_of(entry.kind):  # the catalog's own, after the built-in
+            value = entry.extra.get(custom.name)
+            if is_empty(value):
+                continue
+            if custom.vtype == "url":
+                shown: Node = nodes.reference(str(value), str(value), refuri=str(value))
+            else:
+                shown = nodes.Text(self.field_text(entry, custom.name))
+            flist += _field(custom.label, shown)
         if entry.arxiv:
             url = f"https://arxiv.org/abs/{entry.arxiv}"
             flist += _field("arXiv", nodes.reference(entry.arxiv, entry.arxiv, refuri=url))
@@ -112,12 +122,13 @@ class CatalogEntryDirective(CatalogDirective):
         if entry.checked:
             flist += _field("Checked against", *self.check_records(entry.checked))
         for rel, targets in entry.relations.items():
-            flist += _field(f"Uses ({RELATION_KINDS.get(rel, rel)})", *self.refs(targets))
+            wording = schema.relation_kinds.get(rel, rel)
+            flist += _field(f"Uses ({wording})", *self.refs(targets))
         used_by: dict[str, list[str]] = {}
         for rel, source in self.catalog.used_by.get(entry.id, ()):
             used_by.setdefault(rel, []).append(source)
         for rel, sources in used_by.items():
-            flist += _field(f"Used by ({RELATION_INVERSE.get(rel, rel)})", *self.refs(sources))
+            flist += _field(f"Used by ({schema.relation_inverse(rel)})", *self.refs(sources))
         if not is_empty(entry.sources):
             text = "; ".join(
                 f"{s.list} ({s.section})" if s.section else s.list for s in entry.sources

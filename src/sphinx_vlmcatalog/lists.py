@@ -39,7 +39,7 @@ class CatalogListDirective(CatalogDirective):
     def run_catalog(self) -> list[Node]:
         """Select, optionally group, and build the list(s)."""
         group_name = self.options.get("group-by", "").strip()
-        group_field = canonical_field(group_name) if group_name else None
+        group_field = canonical_field(group_name, self.catalog.schema) if group_name else None
         if group_name and group_field is None:
             self.warn(f"unknown group-by field '{group_name}'; not grouped", Subtype.DIRECTIVE)
         entries = self.select()

@@ -51,6 +51,7 @@ def load_catalog_for_build(app: Sphinx) -> None:
     if domain.data["fingerprint"] == print_:
         domain.data["changed"] = set()
         domain.data["reordered"] = False
+        domain.data["schema_changed"] = False
         catalog = domain.catalog
         if catalog is None:  # the environment was unpickled: load it again, quietly
             catalog = pending.result().catalog
@@ -59,21 +60,26 @@ def load_catalog_for_build(app: Sphinx) -> None:
         return
     result = pending.result()
     report_issues(result.issues, strict=cfg.strict, quiet=cfg.quiet, base=base)
+    previous = domain.data["digests"]
+    # a schema.yaml edit can change every entry's custom values, and how every page shows them
+    schema = result.catalog.schema.digest
+    schema_changed = bool(previous) and domain.data["schema"] != schema
     # field digests of files whose bytes are unchanged are taken from the last build
     known = {
         name: ids
         for name, (print_then, ids) in domain.data.get("field_digests", {}).items()
-        if prints.get(name) == print_then
+        if prints.get(name) == print_then and not schema_changed
     }
     fields = field_digests(result.catalog, known)
     digests = entry_digests(result.catalog, fields)
-    previous = domain.data["digests"]
     domain.data["changed"] = changed_keys(previous, digests) if previous else set()
     # tables, cards and lists without :sort: (and ties of a sort) show entries in catalog order,
     # which moving an entry or renaming a file changes without changing any entry
     order = hashlib.sha256("\n".join(result.catalog.entries).encode()).hexdigest()
     domain.data["reordered"] = bool(previous) and domain.data["order"] != order
     domain.data.update(
+        schema=schema,
+        schema_changed=schema_changed,
         order=order,
         catalog=Transient(result.catalog),
         fingerprint=print_,
@@ -118,6 +124,12 @@ def outdated_documents(
     changed_ids: set[str] = domain.data["changed"]
     reordered: bool = domain.data["reordered"]
     catalog = domain.catalog
+    if domain.data["schema_changed"]:  # every page that uses the catalog
+        return sorted(
+            docname
+            for docname in domain.docs
+            if docname not in removed and docname not in changed and docname in env.found_docs
+        )
     if not (changed_ids or reordered) or catalog is None:
         return []
     # A query matches each entry on the entry's own fields, so only a changed entry can change
@@ -130,7 +142,7 @@ def outdated_documents(
     def matches_changed(filter_: str) -> bool:
         if filter_ not in matched:
             try:
-                query = parse_query(filter_)
+                query = parse_query(filter_, catalog.schema)
             except QueryError:  # the document will warn again when re-read
                 matched[filter_] = False
             else:

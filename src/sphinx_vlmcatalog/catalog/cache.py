@@ -3,10 +3,11 @@
 Parsing and validating YAML is most of the cost of loading a large catalog, and most loads see
 files that have not changed since the last one: the next ``vlmcatalog validate``, a clean
 rebuild of the docs. Each file's result, as plain JSON values (:mod:`.results`), is stored under
-a key that hashes the file's bytes, the name it is shown under, the current year (validation
-accepts years up to next year), the cache :data:`FORMAT`, the package and Python versions, and
-the modification times of the catalog layer's source files (so that a developer editing them in
-a checkout never gets stale results). Any change to the input or the code is a miss.
+a key that hashes the file's bytes, the name it is shown under, the catalog's ``schema.yaml``,
+the current year (validation accepts years up to next year), the cache :data:`FORMAT`, the
+package and Python versions, and the modification times of the catalog layer's source files
+(so that a developer editing them in a checkout never gets stale results). Any change to the
+input or the code is a miss.
 
 Reading a cache file never runs code: it is parsed as JSON and checked value by value as the
 result is rebuilt, and anything unreadable, damaged or of the wrong shape is a miss.
@@ -70,11 +71,12 @@ def _code_stamp() -> bytes:
     return "\0".join(parts).encode()
 
 
-def key(content_hash: str, shown: str) -> str:
+def key(content_hash: str, shown: str, schema: str = "") -> str:
     """The cache key of a file whose bytes hash to ``content_hash`` (SHA-256, hexadecimal),
-    shown as ``shown`` in messages."""
+    shown as ``shown`` in messages, validated under the ``schema.yaml`` whose digest is
+    ``schema`` (a field it adds or drops changes what the file's entries hold)."""
     digest = hashlib.sha256(_code_stamp())
-    digest.update(f"\0{datetime.date.today().year}\0{shown}\0{content_hash}".encode())
+    digest.update(f"\0{datetime.date.today().year}\0{shown}\0{content_hash}\0{schema}".encode())
     return digest.hexdigest()
 
 

@@ -10,9 +10,11 @@ written (``tags: [3.10]`` is the tag ``3.10``), as for single string fields.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .custom import CatalogSchema
 from .entries import (
     ALL_FIELDS,
     LINK_KINDS,
@@ -29,12 +31,14 @@ from .values import (
     Converter,
     Partial,
     as_arxiv,
+    as_bool,
     as_check_record,
     as_date,
     as_doi,
     as_entry_id,
     as_id,
     as_int,
+    as_number,
     as_quantity,
     as_str,
     as_year,
@@ -107,16 +111,23 @@ def as_links(value: Any) -> dict[str, str]:
 def as_relations(value: Any) -> dict[str, tuple[str, ...]]:
     """A mapping of relation (:data:`.RELATION_KINDS`) to a list of entry ids; bad relations
     and bad ids are left out (:class:`Partial`)."""
+    return _relations(value, RELATION_KINDS)
+
+
+def relations_converter(names: Mapping[str, str]) -> Converter:
+    """:func:`as_relations` for the relations ``names`` (built-in and a catalog's own)."""
+    return lambda value: _relations(value, names)
+
+
+def _relations(value: Any, names: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise BadValue(f"must be a mapping of relation to entry ids, got {describe(value)}")
     out: dict[str, tuple[str, ...]] = {}
     problems = []
     for rel, ids in _mapping_items(value):
-        if rel not in RELATION_KINDS:
+        if rel not in names:
             problems.append(
-                BadValue(
-                    f"'{rel}' is not a relation (use " + ", ".join(RELATION_KINDS) + ")", at=(rel,)
-                )
+                BadValue(f"'{rel}' is not a relation (use " + ", ".join(names) + ")", at=(rel,))
             )
             continue
         try:
@@ -169,6 +180,8 @@ BY_TYPE: dict[str, Converter] = {
     "str": as_str,
     "text": as_str,
     "int": as_int,
+    "number": as_number,
+    "bool": as_bool,
     "year": as_year,
     "date": as_date,
     "url": check_link,
@@ -221,3 +234,13 @@ def _converter(meta: Mapping[str, Any]) -> Converter:
         return converted
 
     return convert
+
+
+@functools.lru_cache(maxsize=64)
+def custom_converters(schema: CatalogSchema, kind: str) -> dict[str, Converter]:
+    """Field name -> converter of the catalog's own fields of ``kind``, and of ``relations``
+    when the catalog declares relations of its own (made once a schema and kind)."""
+    found = {f.name: _converter(f.meta()) for f in schema.fields_of(kind)}
+    if schema.relations:
+        found["relations"] = relations_converter(schema.relation_kinds)
+    return found

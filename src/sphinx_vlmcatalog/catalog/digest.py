@@ -36,7 +36,8 @@ def field_digests(catalog: Catalog, known: Mapping[str, Mapping[str, str]] = {})
         one file's entries, not all of them)
     """
     out: FieldDigests = {}
-    # per entry class, a function giving the YAML field values as one tuple (fetched in C)
+    # per entry class, a function giving the YAML field values (custom ones in ``extra``) as
+    # one tuple (fetched in C)
     getters: dict[type[Entry], Callable[[Entry], Any]] = {}
     for entry in catalog:
         path = entry.source.path
@@ -45,7 +46,7 @@ def field_digests(catalog: Catalog, known: Mapping[str, Mapping[str, str]] = {})
             cls = type(entry)
             getter = getters.get(cls)
             if getter is None:
-                getter = getters[cls] = attrgetter(*data_fields(cls))
+                getter = getters[cls] = attrgetter(*data_fields(cls), "extra")
             digest = _digest(getter(entry))
         out.setdefault(path, {})[entry.id] = digest
     return out

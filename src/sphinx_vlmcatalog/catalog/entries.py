@@ -21,6 +21,8 @@ ValueType = Literal[
     "str",
     "text",
     "int",
+    "number",
+    "bool",
     "year",
     "date",
     "url",
@@ -211,10 +213,15 @@ class Entry:
     lines: Mapping[str, int] = field(
         default_factory=dict, compare=False, metadata={"internal": True}
     )
+    #: values of the catalog's own fields, declared in its ``schema.yaml`` (:mod:`.custom`)
+    extra: Mapping[str, Any] = field(default_factory=dict, metadata={"internal": True})
 
     def get(self, name: str) -> Any:
-        """Return field ``name`` (None when the kind does not have it)."""
-        return getattr(self, name, None)
+        """Return field ``name``, built-in or custom (None when the entry does not have it)."""
+        try:
+            return getattr(self, name)
+        except AttributeError:
+            return self.extra.get(name)
 
     def line_of(self, name: str) -> SourceRef:
         """Where field ``name`` was written, falling back to the entry's first line."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .custom import BUILTIN, CatalogSchema
 from .entries import ALL_FIELDS, Entry
 
 #: Friendlier names accepted for fields.
@@ -45,17 +46,20 @@ class QueryError(ValueError):
         return f"{self.message} (at column {self.column} of {self.text!r})"
 
 
-def canonical_field(name: str) -> str | None:
-    """The real field name for ``name`` (aliases resolved), or None if there is no such field."""
+def canonical_field(name: str, schema: CatalogSchema = BUILTIN) -> str | None:
+    """The real field name for ``name`` (aliases resolved), or None if there is no such field.
+
+    :param schema: the catalog whose own fields count too
+    """
     name = ALIASES.get(name, name).replace("-", "_")
-    if name in ALL_FIELDS or name in DERIVED:
+    if name in ALL_FIELDS or name in DERIVED or schema.custom(name) is not None:
         return name
     return None
 
 
-def known_fields() -> list[str]:
-    """Every field name a query, column or sort key may use."""
-    return [*ALL_FIELDS, *DERIVED]
+def known_fields(schema: CatalogSchema = BUILTIN) -> list[str]:
+    """Every field name a query, column or sort key may use (the catalog's own last)."""
+    return [*ALL_FIELDS, *DERIVED, *(f.name for f in schema.fields)]
 
 
 def field_value(entry: Entry, name: str) -> Any:
@@ -82,6 +86,8 @@ def strings(value: Any) -> list[str]:
         return []
     if isinstance(value, str):
         return [value]
+    if isinstance(value, bool):  # as the filter box's script writes them
+        return ["true" if value else "false"]
     if isinstance(value, tuple | list):
         return [str(v) for v in value]
     return [str(value)]

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .custom import BUILTIN, CatalogSchema
 from .entries import Category, Entry
 
 
@@ -15,6 +16,8 @@ class Catalog:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
+    #: the catalog's own fields and relations (from its ``schema.yaml``)
+    schema: CatalogSchema = BUILTIN
 
     def __post_init__(self) -> None:
         self.reindex()

@@ -2,6 +2,9 @@
 (found by :func:`.files.find_files`, which also says how symbolic links are treated).
 
 A file is a mapping with ``entries`` (a list of entries) and/or ``taxonomy`` (the category tree).
+The ``schema.yaml`` at the root of a catalog directory (or beside a catalog file given alone)
+is not a catalog file: it declares the catalog's own fields (:mod:`.schema_file`), and every
+file is validated, and cached, under it.
 Loading never raises for bad content: it returns the catalog it could build and the list of
 problems, each with ``path:line``. Paths in messages are shown as the caller gave them.
 """
@@ -16,15 +19,25 @@ from pathlib import Path
 
 from .cache import FileCache
 from .cache import key as cache_key
+from .custom import BUILTIN, CatalogSchema
 from .entries import Category, Entry, SourceRef
 from .files import SUFFIXES, find_files
 from .index import Catalog
 from .issues import Issue, Subtype
 from .results import FileResult, from_data, to_data
+from .schema_file import SCHEMA_FILE, read_schema
 from .validate import build_entry, build_taxonomy, cross_check
 from .yamlfile import LineDict, LineList, YamlProblem, decode, parse, read_bytes
 
-__all__ = ["SUFFIXES", "LoadResult", "PendingLoad", "find_files", "load_catalog", "start_load"]
+__all__ = [
+    "SUFFIXES",
+    "LoadResult",
+    "PendingLoad",
+    "find_files",
+    "load_catalog",
+    "load_schema",
+    "start_load",
+]
 
 
 @dataclass
@@ -122,15 +135,20 @@ def load_file(path: Path, shown: str, cache: FileCache | None = None) -> FileRes
 
 
 def load_content(
-    content: bytes, shown: str, cache: FileCache | None = None, name: str | None = None
+    content: bytes,
+    shown: str,
+    cache: FileCache | None = None,
+    name: str | None = None,
+    schema: CatalogSchema = BUILTIN,
 ) -> FileResult:
     """:func:`load_file` for a file's bytes.
 
     :param name: the content's cache key, if already computed
+    :param schema: the catalog's own fields
     """
     if cache is not None:
-        name = name or cache_key(hashlib.sha256(content).hexdigest(), shown)
-        hit = from_data(cache.get(name), shown)
+        name = name or cache_key(hashlib.sha256(content).hexdigest(), shown, schema.digest)
+        hit = from_data(cache.get(name), shown, schema)
         if hit is not None:
             return hit
     raw_entries, raw_taxonomy, tax_line, issues = read_data(content, shown)
@@ -138,7 +156,7 @@ def load_content(
     if raw_taxonomy is not None:
         cats, tax_issues = build_taxonomy(raw_taxonomy, shown, tax_line)
         issues += tax_issues
-    built = [build_entry(raw, shown, line) for raw, line in raw_entries]
+    built = [build_entry(raw, shown, line, schema) for raw, line in raw_entries]
     result = FileResult(issues, cats, built)
     if cache is not None and name:
         cache.put(name, to_data(result))
@@ -167,8 +185,39 @@ def start_load(
 ) -> PendingLoad:
     """Begin :func:`load_catalog`: find and read the files; :meth:`PendingLoad.result` loads
     them."""
+    paths = list(paths)
     files, issues = find_files(paths)
-    return PendingLoad(files, issues, base, FileCache(cache_dir) if cache_dir is not None else None)
+    schemas = schema_files(paths)
+    real = {os.path.realpath(p) for p in schemas}
+    files = [f for f in files if os.path.realpath(f) not in real]
+    cache = FileCache(cache_dir) if cache_dir is not None else None
+    return PendingLoad(files, issues, base, cache, schemas)
+
+
+def load_schema(
+    paths: Iterable[str | os.PathLike[str]], *, base: Path | None = None
+) -> tuple[CatalogSchema, list[Issue]]:
+    """The catalog's own fields alone (``schema.yaml`` of ``paths``), and their problems: what
+    a query needs to be parsed before the catalog is loaded."""
+    pending = PendingLoad([], [], base, None, schema_files(paths))
+    return pending.schema, pending.issues
+
+
+def schema_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The ``schema.yaml`` of each catalog path: at the root of a directory, beside a file (or
+    the file itself), without repeats."""
+    found: dict[str, Path] = {}
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            candidate = path / SCHEMA_FILE
+        elif path.name == SCHEMA_FILE:
+            candidate = path
+        else:
+            candidate = path.parent / SCHEMA_FILE
+        if candidate.is_file():
+            found.setdefault(os.path.realpath(candidate), candidate)
+    return list(found.values())
 
 
 class PendingLoad:
@@ -176,12 +225,19 @@ class PendingLoad:
     caller can tell whether the catalog changed before paying for the load."""
 
     def __init__(
-        self, files: list[Path], issues: list[Issue], base: Path | None, cache: FileCache | None
+        self,
+        files: list[Path],
+        issues: list[Issue],
+        base: Path | None,
+        cache: FileCache | None,
+        schemas: list[Path] | None = None,
     ) -> None:
         self.files = files
         self.issues = issues
         self.shown = [_shown(path, base) for path in files]
         self.cache = cache
+        #: the catalog's own fields; its file's print is among :attr:`prints`
+        self.schema, schema_prints = self._read_schema(schemas or [], base)
         self.contents: list[bytes | FileResult] = []
         #: each file's name, as messages show it, -> a hash of its bytes: equal prints mean an
         #: unchanged catalog; where they differ, the files that changed
@@ -199,15 +255,40 @@ class PendingLoad:
                 self.contents.append(content)
                 self.prints[name] = hashlib.sha256(content).hexdigest()
         self.keys = [
-            cache_key(self.prints[name], name) if cache is not None else "" for name in self.shown
+            cache_key(self.prints[name], name, self.schema.digest) if cache is not None else ""
+            for name in self.shown
         ]
+        self.prints.update(schema_prints)
         self._result: LoadResult | None = None
+
+    def _read_schema(
+        self, paths: list[Path], base: Path | None
+    ) -> tuple[CatalogSchema, dict[str, str]]:
+        """The schema the files declare (their problems go to :attr:`issues`), and their prints."""
+        files: list[tuple[bytes, str]] = []
+        prints: dict[str, str] = {}
+        for path in paths:
+            name = _shown(path, base)
+            try:
+                content = read_bytes(path)
+            except OSError as exc:
+                self.issues.append(_unreadable(exc, name))
+                prints[name] = "<unreadable>"
+            except YamlProblem as exc:
+                self.issues.append(_file_problem(exc, name))
+                prints[name] = f"<{exc.message}>"
+            else:
+                files.append((content, name))
+                prints[name] = hashlib.sha256(content).hexdigest()
+        schema, issues = read_schema(files)
+        self.issues += issues
+        return schema, prints
 
     def _load(self, i: int) -> FileResult:
         content = self.contents[i]
         if isinstance(content, FileResult):
             return content
-        return load_content(content, self.shown[i], self.cache, self.keys[i] or None)
+        return load_content(content, self.shown[i], self.cache, self.keys[i] or None, self.schema)
 
     def result(self) -> LoadResult:
         """The catalog, its problems and its files (loaded once, however often asked)."""
@@ -220,12 +301,14 @@ class PendingLoad:
             loaded = [self._load(i) for i in range(len(self.files))]
             if cache is not None and misses:  # files were added: keep the cache in bounds
                 cache.prune(keep=set(self.keys))
-            self._result = _assemble(self.files, self.issues, loaded)
+            self._result = _assemble(self.files, self.issues, loaded, self.schema)
             self.contents = []
         return self._result
 
 
-def _assemble(files: list[Path], issues: list[Issue], loaded: list[FileResult]) -> LoadResult:
+def _assemble(
+    files: list[Path], issues: list[Issue], loaded: list[FileResult], schema: CatalogSchema
+) -> LoadResult:
     """The catalog of the files' results: first definitions win, then cross-checked."""
     entries: dict[str, Entry] = {}
     categories: dict[str, Category] = {}
@@ -260,7 +343,7 @@ def _assemble(files: list[Path], issues: list[Issue], loaded: list[FileResult]) 
                 continue
             entries[entry.id] = entry
     issues += cross_check(entries.values(), categories)
-    return LoadResult(Catalog(entries, categories), issues, files)
+    return LoadResult(Catalog(entries, categories, schema), issues, files)
 
 
 def _shown(path: Path, base: Path | None) -> str:

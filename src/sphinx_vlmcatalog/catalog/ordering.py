@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .custom import BUILTIN, CatalogSchema
 from .entries import KIND_TITLES, Entry, EntryKind
 from .fields import (
     ALIASES,
@@ -30,16 +31,17 @@ class SortKey:
     descending: bool = False
 
 
-def parse_sort(text: str) -> tuple[SortKey, ...]:
+def parse_sort(text: str, schema: CatalogSchema = BUILTIN) -> tuple[SortKey, ...]:
     """Parse ``-year,title`` into sort keys (the same text is parsed once: the result is shared).
 
+    :param schema: the catalog whose own fields may be sort keys
     :raises QueryError: for unknown fields.
     """
-    return _parse_sort(text)
+    return _parse_sort(text, schema)
 
 
 @functools.lru_cache(maxsize=256)
-def _parse_sort(text: str) -> tuple[SortKey, ...]:
+def _parse_sort(text: str, schema: CatalogSchema) -> tuple[SortKey, ...]:
     keys: list[SortKey] = []
     column = 1
     for part in text.split(","):
@@ -48,9 +50,9 @@ def _parse_sort(text: str) -> tuple[SortKey, ...]:
         name = name.lstrip("-+").strip()
         if not name:
             raise QueryError("empty sort key", column, text)
-        found = canonical_field(name)
+        found = canonical_field(name, schema)
         if found is None:
-            hint = suggest(name, [*known_fields(), *ALIASES])
+            hint = suggest(name, [*known_fields(schema), *ALIASES])
             raise QueryError(f"unknown sort field '{name}'" + hint, column, text)
         keys.append(SortKey(found, descending))
         column += len(part) + 1
@@ -102,9 +104,13 @@ def group_entries(entries: Sequence[Entry], field: str, catalog: Catalog) -> lis
     entries without a value come last under "Other".
     """
     groups: dict[str, list[Entry]] = {}
+    numeric = field in ("year", *QUANTITY_FIELDS)
     for entry in entries:
         value = field_value(entry, field)
-        values = strings(value) if not isinstance(value, int) else [str(value)]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            numeric = True  # (a number field of the catalog's own: groups ascend)
+        # (booleans of the catalog's own fields group under "yes" and "no", as cells show them)
+        values = ["yes" if value else "no"] if isinstance(value, bool) else strings(value)
         if field in ("sources",):
             values = [s.list for s in value]
         for v in dict.fromkeys(values) or [""]:
@@ -117,7 +123,7 @@ def group_entries(entries: Sequence[Entry], field: str, catalog: Catalog) -> lis
             return (0, list(catalog.categories).index(key))
         if field == "kind" and key in KIND_TITLES:
             return (0, list(KIND_TITLES).index(EntryKind(key)))
-        number = quantity(key) if field in ("year", *QUANTITY_FIELDS) else None
+        number = quantity(key) if numeric else None
         return (1, number) if number is not None else (2, key.casefold())
 
     result = []

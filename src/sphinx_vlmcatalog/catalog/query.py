@@ -18,7 +18,8 @@ import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .entries import LINK_KINDS, RELATION_KINDS, Entry, field_meta
+from .custom import BUILTIN, CatalogSchema
+from .entries import LINK_KINDS, Entry
 from .fields import (
     ALIASES,
     DERIVED,
@@ -66,6 +67,8 @@ class Term:
     column: int = 1
     #: the bound of a comparison, the ends of a range, or each value as a number
     numbers: tuple[float | None, ...] = ()
+    #: ``text`` if values match substrings, else ``exact`` (whole values, with globs)
+    match: str = "exact"
 
 
 @dataclass(frozen=True)
@@ -80,22 +83,23 @@ class Query:
         return all(_term_matches(t, entry) != t.negate for t in self.terms)
 
 
-def parse_query(text: str) -> Query:
+def parse_query(text: str, schema: CatalogSchema = BUILTIN) -> Query:
     """Parse ``text``; an empty query matches everything.
 
     A build asks for the same ``:filter:`` text in several places, so results are remembered
-    (a bounded number; a :class:`Query` is immutable, so sharing one is safe).
+    (a bounded number, per schema; a :class:`Query` is immutable, so sharing one is safe).
 
+    :param schema: the catalog whose own fields a query may name
     :raises QueryError: naming the column of the first problem (every time it is asked).
     """
-    return _parse_query(text)
+    return _parse_query(text, schema)
 
 
 @functools.lru_cache(maxsize=1024)
-def _parse_query(text: str) -> Query:
+def _parse_query(text: str, schema: CatalogSchema) -> Query:
     if text.count('"') % 2:
         raise QueryError("unclosed quote", text.rindex('"') + 1, text)
-    return Query(text, tuple(_parse_term(t, c, text) for t, c in _tokens(text)))
+    return Query(text, tuple(_parse_term(t, c, text, schema) for t, c in _tokens(text)))
 
 
 def _tokens(text: str) -> list[tuple[str, int]]:
@@ -116,7 +120,7 @@ def _tokens(text: str) -> list[tuple[str, int]]:
     return tokens
 
 
-def _parse_term(token: str, column: int, text: str) -> Term:
+def _parse_term(token: str, column: int, text: str, schema: CatalogSchema) -> Term:
     negate = token.startswith("-") and len(token) > 1
     body = token[1:] if negate else token
     col = column + negate
@@ -128,9 +132,9 @@ def _parse_term(token: str, column: int, text: str) -> Term:
     if name in SPECIAL:
         fname = name
     else:
-        found = canonical_field(name)
+        found = canonical_field(name, schema)
         if found is None:
-            hint = suggest(name, [*known_fields(), *ALIASES, *SPECIAL])
+            hint = suggest(name, [*known_fields(schema), *ALIASES, *SPECIAL])
             raise QueryError(f"unknown field '{name}'" + hint, col, text)
         fname = found
     vcol = col + len(name) + 1
@@ -160,11 +164,16 @@ def _parse_term(token: str, column: int, text: str) -> Term:
                 raise QueryError(f"'{v}' is not a year", vcol, text)
     if fname == "has":
         for v in values:
-            if canonical_field(v) is None and v not in LINK_KINDS and v not in RELATION_KINDS:
+            if (
+                canonical_field(v, schema) is None
+                and v not in LINK_KINDS
+                and v not in schema.relation_kinds
+            ):
                 raise QueryError(f"'has:{v}' names no field, link or relation", vcol, text)
     if fname in SPECIAL:
         return Term(fname, values, negate, "=", col)
-    return Term(fname, values, negate, "=", col, tuple(quantity(v, whole=True) for v in values))
+    numbers = tuple(quantity(v, whole=True) for v in values)
+    return Term(fname, values, negate, "=", col, numbers, _match_mode(fname, schema))
 
 
 def _number(part: str, column: int, text: str) -> float:
@@ -233,27 +242,28 @@ def _term_matches(term: Term, entry: Entry) -> bool:
         return any(glob_match(v, name) for v in term.values for name in lists)
     if term.field in ("links", "relations"):
         return any(v in value for v in term.values)
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int | float) and not isinstance(value, bool):
         return any(n == value for n in term.numbers)
     texts = [fold(s) for s in strings(value)]
-    if _match_mode(term.field) == "text":
+    if term.match == "text":
         return any(v in s for v in term.values for s in texts)
     return any(glob_match(v, s) for v in term.values for s in texts)
 
 
-def _match_mode(name: str) -> str:
+def _match_mode(name: str, schema: CatalogSchema) -> str:
     if name in DERIVED:
         return "text" if name == "label" else "exact"
-    return str(field_meta(name)["match"])
+    return str(schema.meta(name)["match"])
 
 
 def _has(entry: Entry, name: str) -> bool:
     if name in LINK_KINDS and name in entry.links:
         return True
-    if name in RELATION_KINDS and name in entry.relations:
+    if name in entry.relations:  # (only relations the catalog knows get that far)
         return True
-    field = canonical_field(name)
-    return field is not None and field_value(entry, field) not in (None, "", (), {})
+    # the parser let only fields, links and relations through; a custom field is its own name
+    field = canonical_field(name) or name
+    return field_value(entry, field) not in (None, "", (), {})
 
 
 def select(catalog: Catalog, query: Query | str) -> list[Entry]:
@@ -263,7 +273,7 @@ def select(catalog: Catalog, query: Query | str) -> list[Entry]:
     catalog's indexes first, so a narrow filter over a large catalog does not scan every entry.
     """
     if isinstance(query, str):
-        query = parse_query(query)
+        query = parse_query(query, catalog.schema)
     candidates: set[str] | None = None
     for term in query.terms:
         if term.negate or term.op != "=":

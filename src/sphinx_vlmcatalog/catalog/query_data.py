@@ -9,37 +9,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from .entries import ALL_FIELDS, LINK_KINDS, RELATION_KINDS, Entry, SourceMention, field_meta
-from .fields import ALIASES, DERIVED, QUANTITY_FIELDS, TEXT_FIELDS, field_value
+from .custom import BUILTIN, CatalogSchema
+from .entries import LINK_KINDS, Entry, SourceMention
+from .fields import ALIASES, QUANTITY_FIELDS, TEXT_FIELDS, field_value, known_fields
 
 
-def query_meta() -> dict[str, Any]:
-    """What the script's query parser needs to know about fields (the same on every page).
+def query_meta(schema: CatalogSchema = BUILTIN) -> dict[str, Any]:
+    """What the script's query parser needs to know about fields (the same on every page of
+    one catalog; the catalog's own fields and relations from ``schema``).
 
     ``fields``: every field a query may name, in the order suggestions try them; ``aliases``:
     other names for fields; ``text``: the fields bare words search; ``substring``: fields whose
     values match substrings (the rest match whole values, with ``*`` and ``?``); ``quantity``:
     text fields that compare as numbers; ``links`` and ``relations``: the kinds ``has:`` knows.
     """
+    fields = schema.all_fields
     return {
-        "fields": [*ALL_FIELDS, *DERIVED],
+        "fields": known_fields(schema),
         "aliases": dict(ALIASES),
         "text": list(TEXT_FIELDS),
-        "substring": [f for f in ALL_FIELDS if field_meta(f)["match"] == "text"] + ["label"],
+        "substring": [f for f in fields if schema.meta(f)["match"] == "text"] + ["label"],
         "quantity": sorted(QUANTITY_FIELDS),
         "links": list(LINK_KINDS),
-        "relations": list(RELATION_KINDS),
+        "relations": list(schema.relation_kinds),
     }
 
 
-def entry_data(entry: Entry) -> dict[str, Any]:
+def entry_data(entry: Entry, schema: CatalogSchema = BUILTIN) -> dict[str, Any]:
     """The queryable fields of ``entry``, as JSON values (empty ones left out).
 
     Links become the list of their kinds, relations a mapping of lists, sources the list of
     their lists' names; ``label`` and ``top_category`` are added.
     """
     result: dict[str, Any] = {}
-    for name in ALL_FIELDS:
+    for name in schema.all_fields:
         value = entry.get(name)
         if value is None or value in ("", (), {}):
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .entries import LINK_KINDS, RELATION_KINDS, EntryKind
+from .entries import LINK_KINDS, EntryKind
 from .fields import suggest
 from .globs import has_wildcards
 
@@ -47,7 +47,10 @@ def _known_values(term: Term, catalog: Catalog) -> set[str] | None:
     if term.field == "links":
         return set(LINK_KINDS)
     if term.field == "relations":
-        return set(RELATION_KINDS)
+        return set(catalog.schema.relation_kinds)
     if term.field == "uses":
         return set(catalog.entries)
+    custom = catalog.schema.custom(term.field)
+    if custom is not None and custom.choices:  # a choice field of the catalog's own
+        return {c.lower() for c in custom.choices}
     return None

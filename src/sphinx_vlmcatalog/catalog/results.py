@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .custom import BUILTIN, CatalogSchema
 from .entries import KIND_CLASSES, Category, Entry, SourceMention, SourceRef, data_fields
 from .issues import Issue, Subtype
 from .values import MAX_NUMBER, BadValue, as_id, as_str
@@ -65,6 +66,7 @@ def _fields_data(entry: Entry) -> dict[str, Any]:
         if name == "sources":
             value = [{"list": m.list, "section": m.section} for m in value]
         fields[name] = value
+    fields.update(entry.extra)  # (custom names never clash with built-in ones)
     return fields
 
 
@@ -75,15 +77,18 @@ class _Mismatch(Exception):
     """A cached value does not have the shape :func:`to_data` gives."""
 
 
-def from_data(data: Any, shown: str) -> FileResult | None:
+def from_data(data: Any, shown: str, schema: CatalogSchema = BUILTIN) -> FileResult | None:
     """The result that :func:`to_data` gave ``data`` for, in the file shown as ``shown``; None
-    if ``data`` is not such a result."""
+    if ``data`` is not such a result.
+
+    :param schema: the catalog's own fields, which cached entries may hold
+    """
     try:
         if not isinstance(data, dict):
             raise _Mismatch
         issues = [_issue(item, shown) for item in _list(data.get("issues"))]
         categories = [_category(item, shown) for item in _list(data.get("categories"))]
-        entries = [_entry(item, shown) for item in _list(data.get("entries"))]
+        entries = [_entry(item, shown, schema) for item in _list(data.get("entries"))]
     except (_Mismatch, BadValue):
         return None
     return FileResult(issues, categories, entries)
@@ -125,7 +130,7 @@ def _category(value: Any, shown: str) -> Category:
     return Category(key, as_str(title), description, parent, SourceRef(shown, _line(line)))
 
 
-def _entry(value: Any, shown: str) -> tuple[Entry | None, list[Issue]]:
+def _entry(value: Any, shown: str, schema: CatalogSchema) -> tuple[Entry | None, list[Issue]]:
     fields, line, lines, problems = _list(value, 4)
     issues = [_issue(item, shown) for item in _list(problems)]
     if fields is None:
@@ -137,20 +142,44 @@ def _entry(value: Any, shown: str) -> tuple[Entry | None, list[Issue]]:
         raise _Mismatch
     checks = _checks(cls)
     values = {}
+    extra = {}
     for name, raw in fields.items():
         check = checks.get(name)
-        if check is None:
+        if check is not None:
+            values[name] = check(raw)
+            continue
+        own = schema.custom(name)
+        if own is None or cls.kind_name.value not in own.kinds:
             raise _Mismatch
-        values[name] = check(raw)
+        extra[name] = _BY_TYPE[own.vtype](raw)
+        if own.choices and extra[name] not in own.choices:
+            raise _Mismatch
     if not all(type(n) is int for n in lines.values()):
         raise _Mismatch
-    return cls(**values, source=SourceRef(shown, _line(line)), lines=lines), issues
+    where = SourceRef(shown, _line(line))
+    return cls(**values, source=where, lines=lines, extra=extra), issues
 
 
 def _int(value: Any) -> int:
     # (not a bool; and bounded as validation bounds it, so a forged file cannot bring in a
     # number that sorting or a chart cannot turn into a float)
     if type(value) is not int or not 0 <= value < MAX_NUMBER:
+        raise _Mismatch
+    return value
+
+
+def _number(value: Any) -> int | float:
+    if type(value) is float:
+        if not abs(value) < MAX_NUMBER:  # (also not a NaN or an infinity)
+            raise _Mismatch
+        return value
+    if type(value) is not int or not abs(value) < MAX_NUMBER:
+        raise _Mismatch
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if type(value) is not bool:
         raise _Mismatch
     return value
 
@@ -205,6 +234,8 @@ _BY_TYPE: dict[str, Callable[[Any], Any]] = {
     "date": _str,
     "url": _url,
     "int": _int,
+    "number": _number,
+    "bool": _bool,
     "year": _int,
     "str_list": _strings,
     "id_list": _strings,

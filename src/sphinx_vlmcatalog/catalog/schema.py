@@ -11,12 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .entries import (
-    KIND_CLASSES,
-    LINK_KINDS,
-    RELATION_KINDS,
-    data_fields,
-)
+from .custom import BUILTIN, CatalogSchema
+from .entries import KIND_CLASSES, LINK_KINDS
 from .values import ARXIV_RE, DATE_RE, DOI_RE, ID_RE, MAX_NUMBER, MAX_TEXT, MIN_YEAR, max_year
 
 SCHEMA_ID = "https://sphinx-vlmcatalog.readthedocs.io/schema/catalog.schema.json"
@@ -28,8 +24,11 @@ _STR = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}
 _STR_LIST = {"oneOf": [_STR, {"type": "array", "items": _STR}]}
 
 
-def _value_schema(meta: dict[str, Any], *, normalized: bool = False) -> dict[str, Any]:
-    """Schema of one field value; ``normalized``: as exported (lists always arrays)."""
+def _value_schema(
+    meta: dict[str, Any], *, normalized: bool = False, relations: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Schema of one field value; ``normalized``: as exported (lists always arrays);
+    ``relations``: the relation names and wordings (built-in and the catalog's own)."""
     vtype = meta["type"]
     schema: dict[str, Any]
     if vtype == "id":
@@ -38,6 +37,10 @@ def _value_schema(meta: dict[str, Any], *, normalized: bool = False) -> dict[str
         schema = dict(_STR)
     elif vtype == "int":
         schema = {"type": "integer", "minimum": 0, "maximum": MAX_NUMBER - 1}
+    elif vtype == "number":
+        schema = {"type": "number", "exclusiveMinimum": -MAX_NUMBER, "exclusiveMaximum": MAX_NUMBER}
+    elif vtype == "bool":
+        schema = {"type": "boolean"}
     elif vtype == "year":
         schema = {"type": "integer", "minimum": MIN_YEAR, "maximum": max_year()}
     elif vtype == "date":
@@ -71,7 +74,7 @@ def _value_schema(meta: dict[str, Any], *, normalized: bool = False) -> dict[str
                     ),
                     "description": f"Entries this one {text}.",
                 }
-                for k, text in RELATION_KINDS.items()
+                for k, text in (relations or BUILTIN.relation_kinds).items()
             },
         }
     elif vtype == "sources":
@@ -93,17 +96,21 @@ def _value_schema(meta: dict[str, Any], *, normalized: bool = False) -> dict[str
     return schema
 
 
-def entry_schema(*, normalized: bool = False) -> dict[str, Any]:
+def entry_schema(*, normalized: bool = False, schema: CatalogSchema = BUILTIN) -> dict[str, Any]:
     """Schema of one entry: all fields, and per kind the fields that kind allows.
 
     :param normalized: describe entries as exported (lists always arrays), not as written
+    :param schema: the catalog's own fields and relations, described with the built-in ones
     """
     properties: dict[str, Any] = {}
     per_kind = []
-    for kind, cls in KIND_CLASSES.items():
-        names = list(data_fields(cls))
-        for name, f in data_fields(cls).items():
-            properties.setdefault(name, _value_schema(dict(f.metadata), normalized=normalized))
+    relations = schema.relation_kinds
+    for kind in KIND_CLASSES:
+        names = schema.field_names(kind)
+        for name in names:
+            if name not in properties:
+                meta = schema.meta(name)
+                properties[name] = _value_schema(meta, normalized=normalized, relations=relations)
         per_kind.append(
             {
                 "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
@@ -140,8 +147,8 @@ def _category_schema() -> dict[str, Any]:
     }
 
 
-def catalog_schema() -> dict[str, Any]:
-    """Schema of one catalog file."""
+def catalog_schema(schema: CatalogSchema = BUILTIN) -> dict[str, Any]:
+    """Schema of one catalog file (with the catalog's own fields of ``schema``)."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -153,12 +160,13 @@ def catalog_schema() -> dict[str, Any]:
             "entries": {"type": "array", "items": {"$ref": "#/$defs/entry"}},
             "taxonomy": {"type": "array", "items": {"$ref": "#/$defs/category"}},
         },
-        "$defs": {"entry": entry_schema(), "category": _category_schema()},
+        "$defs": {"entry": entry_schema(schema=schema), "category": _category_schema()},
     }
 
 
-def export_schema() -> dict[str, Any]:
-    """Schema of the JSON export: ``{"taxonomy": [...], "entries": [...]}``, fields normalized."""
+def export_schema(schema: CatalogSchema = BUILTIN) -> dict[str, Any]:
+    """Schema of the JSON export: ``{"taxonomy": [...], "entries": [...]}``, fields normalized
+    (with the catalog's own fields of ``schema``)."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": EXPORT_SCHEMA_ID,
@@ -172,5 +180,8 @@ def export_schema() -> dict[str, Any]:
             "taxonomy": {"type": "array", "items": {"$ref": "#/$defs/category"}},
             "entries": {"type": "array", "items": {"$ref": "#/$defs/entry"}},
         },
-        "$defs": {"entry": entry_schema(normalized=True), "category": _category_schema()},
+        "$defs": {
+            "entry": entry_schema(normalized=True, schema=schema),
+            "category": _category_schema(),
+        },
     }

@@ -17,7 +17,7 @@ def run_selection(catalog: Catalog, filter_: str, sort: str, limit: int | None) 
 
     :raises QueryError: if ``filter_`` or ``sort`` cannot be parsed.
     """
-    entries = select(catalog, parse_query(filter_))
+    entries = select(catalog, parse_query(filter_, catalog.schema))
     if sort.strip():
-        entries = sort_entries(entries, parse_sort(sort))
+        entries = sort_entries(entries, parse_sort(sort, catalog.schema))
     return entries[:limit] if limit is not None else entries

@@ -27,10 +27,18 @@ def field_order(cls: type[Entry]) -> tuple[str, ...]:
 FIELD_ORDER = {cls: field_order(cls) for cls in KIND_CLASSES.values()}
 
 
+#: The first common field after the kind's own: the catalog's own fields come before it.
+_TAIL = next(f for f in COMMON_FIELDS if f not in HEAD_FIELDS)
+
+
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
-    """The entry's fields as plain data, in :func:`field_order`, empty values left out."""
+    """The entry's fields as plain data, in :func:`field_order` (the catalog's own fields after
+    the kind's), empty values left out."""
     out: dict[str, Any] = {}
     for name in FIELD_ORDER.get(type(entry)) or field_order(type(entry)):
+        if name == _TAIL:
+            for key, custom in entry.extra.items():
+                out[key] = list(custom) if isinstance(custom, tuple) else custom
         value = getattr(entry, name, None)
         if value is None or value in ((), {}, ""):
             continue

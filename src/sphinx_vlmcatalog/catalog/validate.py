@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .controls import clean_value
-from .converters import LINK_FIELDS, NUMBER_FIELDS, converters
+from .converters import LINK_FIELDS, NUMBER_FIELDS, converters, custom_converters
+from .custom import BUILTIN, CatalogSchema
 from .entries import KIND_CLASSES, Category, Entry, SourceRef
 from .issues import Issue, Subtype
 from .values import (
@@ -27,6 +28,7 @@ from .values import (
     ID_RE,
     MAX_TEXT,
     MIN_YEAR,
+    NUMBER_TYPES,
     BadValue,
     Partial,
     as_id,
@@ -53,12 +55,15 @@ __all__ = [
 ]
 
 
-def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issue]]:
+def build_entry(
+    raw: Any, path: str, line: int, schema: CatalogSchema = BUILTIN
+) -> tuple[Entry | None, list[Issue]]:
     """Turn one raw mapping into an :class:`Entry`, reporting every problem.
 
     :param raw: the value found in the file's ``entries`` list
     :param path: the file as it should appear in messages
     :param line: the line of the list item, used when ``raw`` is not a mapping
+    :param schema: the catalog's own fields and relations (values go to ``Entry.extra``)
     """
     issues: list[Issue] = []
     if not isinstance(raw, LineDict):
@@ -101,12 +106,14 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         return None, issues
 
     fields = converters(cls)
+    custom = custom_converters(schema, cls.kind_name.value) if schema is not BUILTIN else {}
     values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
     texts = raw.texts
     for key, value in raw.items():
-        convert = fields.get(key)
+        convert = custom.get(key) or fields.get(key)
         if convert is None:
-            hint = _close_match(key, fields)
+            hint = _close_match(key, [*fields, *custom])
             issues.append(
                 Issue(
                     Subtype.UNKNOWN_FIELD,
@@ -117,16 +124,19 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
             continue
         if value is None:
             continue
-        if texts and key in texts and key not in NUMBER_FIELDS:
+        own = schema.custom(key)
+        keeps_number = key in NUMBER_FIELDS if own is None else own.vtype in NUMBER_TYPES
+        if texts and key in texts and not keeps_number:
             value = texts[key]  # (a string field: the text as written, not YAML's number)
         problems: list[BadValue] = []
-        if key not in LINK_FIELDS:
+        if key not in LINK_FIELDS and (own is None or own.vtype != "url"):
             value, problems = clean_value(value)
+        into = values if own is None else extra
         try:
-            values[key] = convert(value)
+            into[key] = convert(value)
         except Partial as part:
             if part.value:
-                values[key] = part.value
+                into[key] = part.value
             problems += part.problems
         except BadValue as exc:
             problems.append(exc)
@@ -136,8 +146,20 @@ def build_entry(raw: Any, path: str, line: int) -> tuple[Entry | None, list[Issu
         issues += _field_issues(name, raw, key, path, problems)
     if "id" not in values or "title" not in values:
         return None, issues
+    required = schema.required_for(cls.kind_name.value)
+    missing = [k for k in required if k not in values and k not in extra]
+    if missing:
+        issues.append(
+            Issue(
+                Subtype.CATALOG_SCHEMA,
+                f"{name}: missing field{'s' if len(missing) > 1 else ''} "
+                + ", ".join(f"'{m}'" for m in missing)
+                + f" (schema.yaml requires {'them' if len(missing) > 1 else 'it'} of every {kind})",
+                here,
+            )
+        )
     lines = dict(raw.key_lines)
-    return cls(**values, source=here, lines=lines), issues
+    return cls(**values, source=here, lines=lines, extra=extra), issues
 
 
 def _field_issues(

@@ -38,7 +38,7 @@ MAX_TEXT = 20_000
 #: whole numbers or overflows.
 MAX_NUMBER = 10**15
 #: Fields that YAML's numbers go to as numbers; every other field takes a number's text.
-NUMBER_TYPES = frozenset({"int", "year"})
+NUMBER_TYPES = frozenset({"int", "number", "bool", "year"})
 
 Converter = Callable[[Any], Any]
 
@@ -161,6 +161,40 @@ def as_int(value: Any) -> int:
     if number >= MAX_NUMBER:  # (YAML reads up to 4,300 digits as a number)
         raise BadValue(f"must be less than 10^15, got a {len(str(number))}-digit number")
     return number
+
+
+def as_number(value: Any) -> int | float:
+    """A number, whole or not, of magnitude below :data:`MAX_NUMBER` (``'1,000'`` accepted);
+    whole numbers stay integers, so that ``1000`` shows as written."""
+    number: int | float | None = None
+    if isinstance(value, str):
+        number = integer(value)
+        if number is None:
+            try:
+                number = float(value.replace(",", ""))
+            except ValueError:
+                raise BadValue(f"must be a number, got '{_clip(value.strip())}'") from None
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        number = value
+    else:
+        raise BadValue(f"must be a number, got {describe(value)}")
+    if not abs(number) < MAX_NUMBER:  # (also not a NaN or an infinity)
+        raise BadValue("must be a number of magnitude below 10^15")
+    if isinstance(number, float) and number.is_integer():
+        return int(number)
+    return number
+
+
+_BOOLEANS = {"true": True, "yes": True, "false": False, "no": False}
+
+
+def as_bool(value: Any) -> bool:
+    """``true`` or ``false`` (``yes`` and ``no`` too, in any case)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _BOOLEANS:
+        return _BOOLEANS[value.strip().lower()]
+    raise BadValue(f"must be true or false, got {describe(value)}")
 
 
 def as_quantity(value: Any) -> str:

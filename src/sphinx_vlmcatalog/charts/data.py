@@ -13,20 +13,30 @@ from typing import TYPE_CHECKING, Any
 from ..catalog.quantities import quantity
 
 if TYPE_CHECKING:
+    from ..catalog.custom import CatalogSchema
     from ..catalog.entries import Entry
     from ..catalog.index import Catalog
 
 #: Chart types and what each shows (the directive's ``:type:`` choices).
 CHART_TYPES: dict[str, str] = {
     "year-by-category": "works per year, stacked by top-level category",
-    "dataset-size": "dataset sizes (image-text pairs or training samples), log scale",
+    "dataset-size": "dataset sizes (image-text pairs or training samples, or any number field), "
+    "log scale",
 }
 
-#: Fields ``dataset-size`` can plot.
+#: Built-in fields ``dataset-size`` can plot, and what their numbers are called (the
+#: ``vlmcatalog_chart_labels`` default); any integer or number field of ``schema.yaml`` too.
 SIZE_FIELDS: dict[str, str] = {
     "image_text_pairs": "image-text pairs",
     "train_size": "training samples",
 }
+
+
+def chart_fields(schema: CatalogSchema) -> list[str]:
+    """The fields ``dataset-size`` can plot in a catalog of ``schema``."""
+    own = [f.name for f in schema.fields if f.vtype in ("int", "number")]
+    return [*SIZE_FIELDS, *own]
+
 
 #: Series colours of middle lightness (readable on light and dark), by taxonomy position.
 PALETTE = (
@@ -59,7 +69,9 @@ def human_count(number: float) -> str:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    if n == 1:
+        return f"{n} {word}"
+    return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
 
 
 def year_by_category(entries: Sequence[Entry], catalog: Catalog) -> dict[str, Any]:
@@ -113,16 +125,22 @@ def year_by_category(entries: Sequence[Entry], catalog: Catalog) -> dict[str, An
     }
 
 
-def dataset_size(entries: Sequence[Entry], field: str) -> dict[str, Any]:
-    """Sizes of the entries that state ``field``, sorted by year then size."""
+def dataset_size(entries: Sequence[Entry], field: str, what: str) -> dict[str, Any]:
+    """Sizes of the entries that state ``field``, sorted by year then size.
+
+    :param what: what the numbers are called (``image-text pairs``), in the labels
+    """
     bars: list[dict[str, Any]] = []
+    kinds = set()
     for e in entries:
         number = parse_count(e.get(field))
         if number is None:
             continue
         bars.append({"label": e.label, "year": e.year, "value": number})
+        kinds.add(e.kind)
     bars.sort(key=lambda b: (b["year"] or 0, b["value"], b["label"]))
-    what = SIZE_FIELDS[field]
+    # (a field of the catalog's own may be given by models, papers...)
+    noun = "dataset" if kinds <= {"dataset"} else "entry"
     if len(bars) == 1:
         (b,) = bars
         when = f" ({b['year']})" if b["year"] else ""
@@ -137,12 +155,12 @@ def dataset_size(entries: Sequence[Entry], field: str) -> dict[str, Any]:
                 f" from {years[0]} to {years[-1]}" if years[0] != years[-1] else f" of {years[0]}"
             )
         alt = (
-            f"Bar chart, log scale, of {what} in {_plural(len(bars), 'dataset')}{span}: from "
+            f"Bar chart, log scale, of {what} in {_plural(len(bars), noun)}{span}: from "
             f"{human_count(small['value'])} ({small['label']}) to {human_count(big['value'])} "
             f"({big['label']})."
         )
     else:
-        alt = f"Bar chart of {what}: no dataset in the selection states it."
+        alt = f"Bar chart of {what}: no {noun} in the selection states it."
     return {"type": "dataset-size", "bars": bars, "xlabel": what, "alt": alt}
 
 
@@ -152,16 +170,25 @@ def has_data(data: dict[str, Any]) -> bool:
 
 
 def chart_data(
-    chart_type: str, entries: Sequence[Entry], catalog: Catalog, field: str = "image_text_pairs"
+    chart_type: str,
+    entries: Sequence[Entry],
+    catalog: Catalog,
+    field: str = "image_text_pairs",
+    what: str | None = None,
 ) -> dict[str, Any]:
     """The plain description of a chart of ``chart_type`` over ``entries``.
 
+    :param what: what ``field``'s numbers are called (default: :data:`SIZE_FIELDS`, else the
+        field's ``schema.yaml`` label)
     :raises ValueError: for an unknown chart type or size field.
     """
     if chart_type == "year-by-category":
         return year_by_category(entries, catalog)
     if chart_type == "dataset-size":
-        if field not in SIZE_FIELDS:
+        if field not in chart_fields(catalog.schema):
             raise ValueError(f"unknown size field {field!r}")
-        return dataset_size(entries, field)
+        if what is None:
+            label = catalog.schema.label(field)
+            what = SIZE_FIELDS.get(field) or (label or field).lower()
+        return dataset_size(entries, field, what)
     raise ValueError(f"unknown chart type {chart_type!r}")

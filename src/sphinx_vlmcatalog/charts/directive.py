@@ -23,8 +23,9 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..catalog.issues import Subtype
+from ..config import get_config
 from ..directive import CatalogDirective
-from .data import CHART_TYPES, SIZE_FIELDS, chart_data, has_data
+from .data import CHART_TYPES, chart_data, chart_fields, has_data
 from .draw import chart_key, draw_chart
 
 if TYPE_CHECKING:
@@ -40,11 +41,6 @@ def chart_type(argument: str | None) -> str:
     return directives.choice((argument or "").strip(), tuple(CHART_TYPES))
 
 
-def size_field(argument: str | None) -> str:
-    """Option converter for ``:field:``."""
-    return directives.choice((argument or "").strip(), tuple(SIZE_FIELDS))
-
-
 class CatalogChartDirective(CatalogDirective):
     """``vlm-chart``: a chart of the selected entries, with an optional caption as argument."""
 
@@ -54,7 +50,7 @@ class CatalogChartDirective(CatalogDirective):
         **CatalogDirective.selection_options,
         **CatalogDirective.common_options,
         "type": chart_type,
-        "field": size_field,
+        "field": directives.unchanged,  # (checked against the catalog's fields when run)
         "alt": directives.unchanged,
         "width": directives.length_or_percentage_or_unitless,
     }
@@ -70,9 +66,10 @@ class CatalogChartDirective(CatalogDirective):
         if entries is None:
             return []
         kind = self.options["type"]
-        data = chart_data(
-            kind, entries, self.catalog, self.options.get("field", "image_text_pairs")
-        )
+        field = self.chart_field()
+        labels = get_config(self.env).chart_labels
+        label = labels.get(field) or (self.catalog.schema.label(field) or field).lower()
+        data = chart_data(kind, entries, self.catalog, field, label)
         if kind == "year-by-category":
             self.note_taxonomy()  # the legend shows category titles
         if not has_data(data):  # an empty figure says nothing; the warning says why
@@ -98,3 +95,17 @@ class CatalogChartDirective(CatalogDirective):
             figure.extend(messages)
         self.add_name(figure)
         return [figure]
+
+    def chart_field(self) -> str:
+        """``:field:``, if the catalog has such a number field; else a warning and the default."""
+        field = self.options.get("field", "").strip()
+        known = chart_fields(self.catalog.schema)
+        if field and field not in known:
+            self.warn(
+                f"invalid :field: value '{field}' (not a number field of the catalog; use "
+                + ", ".join(known)
+                + "); ignored",
+                Subtype.DIRECTIVE,
+            )
+            field = ""
+        return field or "image_text_pairs"

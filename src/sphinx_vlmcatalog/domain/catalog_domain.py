@@ -106,6 +106,8 @@ class CatalogDomain(Domain):
         "changed": set(),  # ids changed by this build's reload (empty when up to date)
         "order": "",  # digest of the entry ids in catalog order
         "reordered": False,  # whether this build's reload changed the order
+        "schema": "",  # digest of the catalog's schema.yaml (catalog.custom.CatalogSchema)
+        "schema_changed": False,  # whether this build's reload changed it
         "docs": {},  # docname -> DocRecord
         "index": {},  # id -> (docname, anchor, priority); computed at env-updated
         "print_index": {},  # the same without entry pages, for single-document builders
@@ -115,7 +117,14 @@ class CatalogDomain(Domain):
     # 2: print_index and mentions (entry pages); the catalog is held in a Transient, kept out
     #    of pickles (reloaded from the file cache)
     # 3: order and reordered (catalog order changes re-read pages)
-    data_version = 3
+    # 4: schema and schema_changed (a schema.yaml edit re-reads every page of the catalog)
+    data_version = 4
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """``VLM catalog model``: the configured name of the catalog's objects, and the kind."""
+        if primary:
+            return str(type.lname)
+        return f"{get_config(self.env).domain_label} {type.lname}"
 
     # ---------------------------------------------------------------- typed access
 

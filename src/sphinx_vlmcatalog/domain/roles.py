@@ -96,7 +96,7 @@ class CountRole(SphinxRole):
         except QueryError as exc:
             log_warning(f"invalid query in vlm-count: {exc}", Subtype.QUERY, self.get_location())
             return [nodes.inline("?", "?", classes=["vlmcat-count", "vlmcat-error"])], []
-        for message in never_matching(parse_query(query), catalog):
+        for message in never_matching(parse_query(query, catalog.schema), catalog):
             log_warning(f"vlm-count: query {message}", Subtype.QUERY, self.get_location())
         get_domain(self.env).note_query(self.env.docname, (query, "", None, ids))
         text = str(len(ids))

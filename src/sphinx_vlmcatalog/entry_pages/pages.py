@@ -73,7 +73,7 @@ class EntryPageDirective(CatalogEntryDirective):
         section += mentions_placeholder(key)
         if citable([entry]):  # topics are not works one cites
             section += nodes.rubric("Cite", "Cite")
-            text = bibtex_record(entry)
+            text = bibtex_record(entry, self.catalog.schema)
             cite = nodes.container(classes=["vlmcat-bibtex"])
             cite += nodes.literal_block(text, text, language="bibtex")
             section += cite

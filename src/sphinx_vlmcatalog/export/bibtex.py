@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
+from ..catalog.custom import BUILTIN, CatalogSchema
 from ..catalog.entries import LINK_KINDS, Entry
 
 #: Entry kinds that become records.
@@ -123,8 +125,20 @@ def entry_url(entry: Entry) -> str | None:
     return None
 
 
-def bibtex_fields(entry: Entry) -> list[tuple[str, str]]:
-    """The fields of the record for ``entry``, as (name, BibTeX value) in a fixed order."""
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple | list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def bibtex_fields(entry: Entry, schema: CatalogSchema = BUILTIN) -> list[tuple[str, str]]:
+    """The fields of the record for ``entry``, as (name, BibTeX value) in a fixed order.
+
+    The note holds the short name and the values of the catalog's own fields (``schema``),
+    ``Label: value`` each: BibTeX has no field of their own for them.
+    """
     rtype = record_type(entry)
     out: list[tuple[str, str]] = [("title", f"{{{protect_title(entry.title)}}}")]
     if entry.authors:
@@ -146,14 +160,19 @@ def bibtex_fields(entry: Entry) -> list[tuple[str, str]]:
     url = entry_url(entry)
     if url:
         out.append(("url", f"{{{_url(url)}}}"))
-    if entry.short:
-        out.append(("note", f"{{{protect_title(entry.short)}}}"))
+    notes = [protect_title(entry.short)] if entry.short else []
+    for custom in schema.fields_of(entry.kind):
+        value = entry.extra.get(custom.name)
+        if value is not None:
+            notes.append(escape_latex(f"{custom.label}: {_plain(value)}"))
+    if notes:
+        out.append(("note", "{" + "; ".join(notes) + "}"))
     return out
 
 
-def bibtex_record(entry: Entry) -> str:
-    """One ``@type{key, ...}`` record."""
-    body = ",\n".join(f"  {name} = {value}" for name, value in bibtex_fields(entry))
+def bibtex_record(entry: Entry, schema: CatalogSchema = BUILTIN) -> str:
+    """One ``@type{key, ...}`` record (custom fields of ``schema`` in its note)."""
+    body = ",\n".join(f"  {name} = {value}" for name, value in bibtex_fields(entry, schema))
     return f"@{record_type(entry)}{{{entry.id},\n{body}\n}}\n"
 
 
@@ -163,12 +182,18 @@ def citable(entries: Iterable[Entry]) -> list[Entry]:
 
 
 def export_bibtex(
-    entries: Sequence[Entry], *, render: Callable[[Entry], str] = bibtex_record
+    entries: Sequence[Entry],
+    *,
+    render: Callable[[Entry], str] | None = None,
+    schema: CatalogSchema = BUILTIN,
 ) -> str:
     """A ``.bib`` file with one record per citable entry, in the given order.
 
     :param render: gives each entry's record (a caller may reuse records it rendered before)
+    :param schema: the catalog's own fields, which go into each record's note
     """
+    if render is None:
+        render = lambda entry: bibtex_record(entry, schema)  # noqa: E731
     records = list(map(render, citable(entries)))
     header = "% Generated from the sphinx-vlmcatalog catalog; edit the YAML, not this file.\n"
     return header + "\n" + "\n".join(records)

@@ -35,6 +35,11 @@ def add_export_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="catalog directory (default: catalog)",
     )
     p.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
+    p.add_argument(
+        "--title",
+        default="Awesome Vision-Language Models",
+        help="title of the Markdown list (default: %(default)s)",
+    )
     p.set_defaults(func=export_command)
     return p
 
@@ -52,9 +57,9 @@ def export_command(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = export_json(entries, categories)
     elif args.format == "bibtex":
-        text = export_bibtex(entries)
+        text = export_bibtex(entries, schema=result.catalog.schema)
     else:
-        text = export_markdown(entries, categories)
+        text = export_markdown(entries, categories, args.title)
     if args.output is None:
         sys.stdout.write(text)
     else:

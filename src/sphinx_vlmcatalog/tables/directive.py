@@ -22,7 +22,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
-from ..catalog.entries import Entry, field_meta
+from ..catalog.custom import BUILTIN, CatalogSchema
+from ..catalog.entries import Entry
 from ..catalog.fields import QUANTITY_FIELDS, canonical_field, field_value
 from ..catalog.issues import Subtype
 from ..catalog.ordering import group_entries
@@ -71,8 +72,11 @@ LINK_COLUMNS = ("label", "id", "title+short", "title", "short")
 NUMERIC_FIELDS = frozenset({"year", "classes", "train_size", "test_size"}) | QUANTITY_FIELDS
 
 
-def header_text(column: str) -> str:
-    """Header cell text for a column name."""
+def header_text(column: str, schema: CatalogSchema = BUILTIN) -> str:
+    """Header cell text for a column name (a custom field's label from ``schema``)."""
+    label = schema.label(column)
+    if label is not None:
+        return label
     return HEADERS.get(column, column.replace("_", " ").capitalize())
 
 
@@ -145,11 +149,12 @@ class CatalogTableDirective(CatalogDirective):
         for name in re.split(r"[\s,]+", text.strip()):
             if not name:
                 continue
-            problem = column_problem(name)
+            problem = column_problem(name, self.catalog.schema)
             if problem:
                 self.warn(f"{problem}; ignored", Subtype.DIRECTIVE)
                 continue
-            columns.append(name if name in COMPOSITE_COLUMNS else canonical_field(name) or name)
+            found = canonical_field(name, self.catalog.schema)
+            columns.append(name if name in COMPOSITE_COLUMNS else found or name)
         return columns or list(get_config(self.env).table_columns)
 
     def parse_group_by(self) -> str | None:
@@ -157,7 +162,7 @@ class CatalogTableDirective(CatalogDirective):
         name = self.options.get("group-by", "").strip()
         if not name:
             return None
-        found = canonical_field(name)
+        found = canonical_field(name, self.catalog.schema)
         if found is None:
             self.warn(f"unknown group-by field '{name}'; not grouped", Subtype.DIRECTIVE)
         return found
@@ -190,12 +195,12 @@ class CatalogTableDirective(CatalogDirective):
         tgroup.extend(nodes.colspec(colwidth=w) for w in weights)
         head_row = nodes.row()
         for column in columns:
-            head_row += nodes.entry("", nodes.Text(header_text(column)))
+            head_row += nodes.entry("", nodes.Text(header_text(column, self.catalog.schema)))
         tgroup += nodes.thead("", head_row)
         link_column = next((c for c in LINK_COLUMNS if c in columns), None)
         shows_taxonomy = [False]
         makers = [self.cell_maker(c, c == link_column, shows_taxonomy) for c in columns]
-        sorters = [sort_key_maker(c) for c in columns]
+        sorters = [sort_key_maker(c, self.catalog.schema) for c in columns]
         rows: list[Row] = []
         for group, entries in groups:
             if group is not None:
@@ -243,7 +248,7 @@ class CatalogTableDirective(CatalogDirective):
             return links_cell
         catalog = self.catalog
         taxonomy = column in ("categories", "top_category")
-        counts = is_count_column(column)
+        counts = is_count_column(column, catalog.schema)
         titles: dict[Any, str] = {}  # category keys -> their titles, joined
 
         def text_of(entry: Entry) -> str:
@@ -276,9 +281,11 @@ class CatalogTableDirective(CatalogDirective):
         return text_of
 
 
-def sort_key_maker(column: str) -> Callable[[Entry], float | int | None]:
+def sort_key_maker(
+    column: str, schema: CatalogSchema = BUILTIN
+) -> Callable[[Entry], float | int | None]:
     """The numeric sort key of ``column``'s cells (None for text columns and empty cells)."""
-    if column not in NUMERIC_FIELDS:
+    if column not in NUMERIC_FIELDS and not is_number_field(column, schema):
         return lambda entry: None
     return lambda entry: largest_quantity(field_value(entry, column))
 
@@ -308,17 +315,24 @@ def largest_quantity(value: Any) -> float | None:
 
 
 #: Value types whose integers are counts, written with thousands separators (not ``year``).
-_COUNT_TYPES = frozenset({"int"})
+_COUNT_TYPES = frozenset({"int", "number"})
 
 
-def is_count_column(column: str) -> bool:
-    """Whether ``column`` holds counts (``classes``, ``train_size``, or a size like ``size``)."""
+def is_count_column(column: str, schema: CatalogSchema = BUILTIN) -> bool:
+    """Whether ``column`` holds counts (``classes``, ``train_size``, a size like ``size``, or a
+    number field of the catalog's own)."""
     if column in QUANTITY_FIELDS:
         return True
     try:
-        return field_meta(column)["type"] in _COUNT_TYPES
+        return schema.meta(column)["type"] in _COUNT_TYPES
     except KeyError:  # derived and composite columns
         return False
+
+
+def is_number_field(column: str, schema: CatalogSchema) -> bool:
+    """Whether ``column`` is an integer or number field of the catalog's own."""
+    custom = schema.custom(column)
+    return custom is not None and custom.vtype in ("int", "number")
 
 
 def group_digits(value: Any) -> str | None:

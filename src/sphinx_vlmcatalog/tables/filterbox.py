@@ -28,6 +28,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..assets import page_has_class
 from ..catalog.query_data import entry_data, query_meta
+from ..config import get_config
 from ..domain.catalog_domain import get_catalog
 from .directive import WEIGHTS
 from .rows import catalog_rows
@@ -131,8 +132,17 @@ class TableDataTransform(SphinxPostTransform):
             # not replace_self(), which would give the box the table's ids and classes
             table.parent.replace(table, box)
             box += table
-        entries = {key: entry_data(e) for key in shown if (e := catalog.get(key)) is not None}
-        data = {"meta": query_meta(), "tables": info, "entries": entries}
+        schema = catalog.schema
+        entries = {
+            key: entry_data(e, schema) for key in shown if (e := catalog.get(key)) is not None
+        }
+        placeholder = get_config(self.env).filter_placeholder
+        data = {
+            "meta": query_meta(schema),
+            "tables": info,
+            "entries": entries,
+            "placeholder": placeholder,
+        }
         html = f'<script type="application/json" id="{DATA_ID}">{script_json(data)}</script>\n'
         self.document += nodes.raw("", html, format="html")
 

@@ -44,7 +44,7 @@
     input.type = "search";
     input.id = id + "-filter";
     input.className = "vlmcat-filter";
-    input.placeholder = "e.g. year:>=2023 has:code clip";
+    input.placeholder = data.placeholder || "e.g. year:>=2023 has:code clip";
     input.setAttribute("autocomplete", "off");
     input.setAttribute("aria-describedby", id + "-count");
     var count = document.createElement("output");
