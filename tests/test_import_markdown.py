@@ -145,6 +145,22 @@ def test_an_unusable_data_comment_is_reported_and_the_text_is_read() -> None:
     assert "unusable data comment (links must be a mapping)" in problem.message
 
 
+def test_with_a_data_comment_an_entry_without_venue_or_year_is_no_warning() -> None:
+    # the export writes an entry that has neither as a tick bullet without them; its data
+    # comment gives the entry, so what the text lacks is not worth a warning
+    text = (
+        "## S\n\n- `X` A Work.\n  [[Paper](https://e.org/x)]\n"
+        '  <!-- vlmcatalog {"id":"x","kind":"paper","title":"A Work",'
+        '"links":{"paper":"https://e.org/x"}} -->\n'
+    )
+    st = read_list(text, "t.md", "t")
+    [rec] = st.records
+    assert rec.data is not None and rec.data["id"] == "x"
+    assert st.problems == []
+    without = read_list(text.partition("  <!--")[0], "t.md", "t")
+    assert [p.message for p in without.problems] == ["no venue/year found in 'A Work.'"]
+
+
 def test_works_listed_under_a_topic_section_are_entries_not_points() -> None:
     text = (
         "## Research Directions\n\n### Efficient Models\n\n- Smaller encoders\n"

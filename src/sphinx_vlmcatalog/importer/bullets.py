@@ -54,8 +54,9 @@ def commit(
         kept = [x for x in links if x.url not in seen and not is_decoration(x)]
         seen.update(x.url for x in kept)
         add_links(rec, kept, default, title=title)
-    for w in men.warnings:
-        st.problem(line, w, "warning")
+    if data is None:  # (with data, what the text lacks is moot: the data gives the entry)
+        for w in men.warnings:
+            st.problem(line, w, "warning")
     if data is not None:
         _check_data(st, rec, data)
     elif not rec.links:
