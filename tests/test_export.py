@@ -217,3 +217,24 @@ def test_markdown_links_with_parentheses_round_trip(tmp_path: Path) -> None:
     run_import([md], tmp_path / "out", None, progress=None)
     [back] = read_entries(tmp_path / "out", strict=False)[0]
     assert dict(back.links) == {"paper": url}
+
+
+def test_markdown_round_trip_keeps_a_catalogs_own_fields(tmp_path: Path) -> None:
+    """The data comments carry custom fields and relations; the importer keeps them, and with
+    the catalog's ``schema.yaml`` beside them they validate as they did before."""
+    source = Path(__file__).parent / "roots" / "test-custom-fields" / "catalog"
+    entries, cats = read_entries(source)
+    assert any(e.extra for e in entries)
+    md = tmp_path / "README.md"
+    md.write_text(export_markdown(entries, cats), encoding="utf-8")
+    out = tmp_path / "out"
+    report = run_import([md], out, None, progress=None)
+    assert [p for p in report.problems if p.severity != "note"] == []
+    (out / "schema.yaml").write_text((source / "schema.yaml").read_text("utf-8"), "utf-8")
+    back, _cats = read_entries(out)
+    assert {e.id: entry_to_dict(e) for e in back} == {e.id: entry_to_dict(e) for e in entries}
+    # without the schema, nothing is dropped unseen: validation names each unknown field
+    (out / "schema.yaml").unlink()
+    result = load_catalog([out])
+    unknown = {i.message.split("'")[3] for i in result.issues if "unknown field" in i.message}
+    assert "audio_hours" in unknown

@@ -67,7 +67,9 @@ def data_problem(data: dict[str, Any]) -> str | None:
 
 
 def entry_from_data(data: dict[str, Any]) -> Entry:
-    """The entry a data comment describes (fields the kind does not have are left out).
+    """The entry a data comment describes. Fields the kind does not have are kept as the
+    catalog's own (``Entry.extra``): they are written out, and the target catalog's
+    ``schema.yaml`` declares them or validation names them, so none is dropped unseen.
 
     :raises ValueError: when the kind is unknown or a required field is missing
     :raises TypeError: when a value has the wrong shape (a list for a mapping...)
@@ -77,8 +79,14 @@ def entry_from_data(data: dict[str, Any]) -> Entry:
         raise ValueError(f"not an entry: {str(data)[:80]}")
     allowed = data_fields(cls)
     kw: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
     for key, value in data.items():
-        if key not in allowed or value is None:
+        if value is None:
+            continue
+        if key not in allowed:
+            if isinstance(value, dict):
+                raise TypeError(f"{key} must be a single value or a list")
+            extra[str(key)] = tuple(value) if isinstance(value, list) else value
             continue
         vtype = allowed[key].metadata.get("type")
         if vtype == "sources":
@@ -101,7 +109,7 @@ def entry_from_data(data: dict[str, Any]) -> Entry:
             raise TypeError(f"{key} must be a single value")
         else:
             kw[key] = value
-    return cls(**kw)
+    return cls(**kw, extra=extra)
 
 
 def _items(key: str, value: Any, kind: type) -> Any:
