@@ -530,6 +530,13 @@ cache, and the reuse of table rows' HTML through the HTML writer's private row c
   that changes nothing, even of a one-page project; the catalog is loaded from the cache; the
   page that shows the entry is read and written again; and the downloads are written.
   Making tables faster to write would make the clean build shorter and this ratio larger.
+  Measured on the 20-page, 10,000-entry site (December 2026, one run each, not a target):
+  a rebuild that changes nothing takes 1.2 s against 0.42 s for Sphinx on a one-page project;
+  a one-entry edit takes 1.8 s, of which a profile gives about a third to loading the catalog
+  (validated entries read back from the JSON cache and checked again, so that a forged cache
+  cannot bring in a bad value), a sixth to the downloads (four files of the whole catalog
+  written again), and the rest to Sphinx reading, writing and indexing the page. The tricks
+  that once met 0.2× were the ones removed above.
 - **`-j 2`** cannot be much faster than `-j 1`, and Sphinx itself is not: the same twenty
   pages written by hand as `list-table` directives build only 1.2× to 1.3× faster with `-j 2`
   (see the table above). With `-j N`, Sphinx reads with N processes but writes with N − 1,
