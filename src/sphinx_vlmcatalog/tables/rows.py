@@ -41,6 +41,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..directive import entry_class, link_references, one_line
 from ..domain.catalog_domain import get_domain
 from ..domain.links import current_builder, entry_ref
+from ..domain.records import docname_at
 
 if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxTranslator
@@ -237,9 +238,10 @@ class ResolveRows(SphinxPostTransform):
                 continue
             refs: Refs = {}
             here = {anchor for anchor in node["anchors"] if anchor is not None}
+            at = docname_at(node)
             for key, cells, _sorts in node["rows"]:
                 if key is not None and any(c.__class__ is not str and c[0] == "ref" for c in cells):
-                    ref = domain.make_link(builder, docname, key, [], here)
+                    ref = domain.make_link(builder, docname, key, [], here, at)
                     if ref is not None:
                         ref["classes"].append("vlmcat-ref")
                     refs[key] = None if ref is None else ref.attributes
