@@ -18,6 +18,8 @@ extensions = ["myst_parser", "sphinx_design", "sphinx_vlmcatalog", "vlmdocs"]
 vlmcatalog_path = "../catalog"
 # one HTML page per entry, generated into docs/entries/ (git-ignored; not part of the PDF)
 vlmcatalog_entry_pages = "entries"
+# "CLIP [3]": every mention gives its number in the references chapter (survey/references.md)
+vlmcatalog_citation_style = "numeric"
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "snippets"]
@@ -27,9 +29,13 @@ html_title = "VLM survey"
 
 # PDF: LuaLaTeX, so that one font fallback chain covers what FreeSerif lacks: CJK from Noto Serif
 # CJK (fonts-noto-cjk) and emoji in colour from Noto Color Emoji (fonts-noto-color-emoji), both
-# shaped by HarfBuzz. The "manual" class gives chapters.
+# shaped by HarfBuzz. The "manual" class gives chapters. Two books: the survey (index.md holds
+# the user guide's toctree in an HTML-only block) and the user guide on its own.
 latex_engine = "lualatex"
-latex_documents = [("index", "vlm-survey.tex", project, author, "manual")]
+latex_documents = [
+    ("index", "vlm-survey.tex", project, author, "manual"),
+    ("guide/index", "vlm-guide.tex", "sphinx-vlmcatalog: user guide", author, "manual"),
+]
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
