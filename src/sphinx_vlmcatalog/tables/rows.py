@@ -181,13 +181,15 @@ def row_node(
 
 
 def _add_target(row: nodes.row, anchor: str) -> None:
-    """Put the row's target at the start of its first cell (in its paragraph, if it has one)."""
+    """Put the row's target at the end of its first cell's text (in its paragraph, if it has
+    one): at the start, LaTeX's anchor would make an empty first line, and the cell's text
+    would sit a line below the rest of the row."""
     first = row[0]
     assert isinstance(first, nodes.entry)
     holder: nodes.Element = first
     if len(first) and isinstance(first[0], nodes.paragraph):
         holder = first[0]
-    holder.insert(0, nodes.target("", "", ids=[anchor]))
+    holder.append(nodes.target("", "", ids=[anchor]))
 
 
 def _label(key: str, text: str, refs: Refs | None, here: list[str]) -> list[nodes.Node]:
