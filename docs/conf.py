@@ -18,6 +18,11 @@ extensions = ["myst_parser", "sphinx_design", "sphinx_vlmcatalog", "vlmdocs"]
 vlmcatalog_path = "../catalog"
 # one HTML page per entry, generated into docs/entries/ (git-ignored; not part of the PDF)
 vlmcatalog_entry_pages = "entries"
+# "CLIP [3]": every mention gives its number in the references chapter (survey/references.md)
+vlmcatalog_citation_style = "numeric"
+# in the PDF, a table of more rows breaks across pages (a longtable) instead of moving whole to
+# the next page, which left pages half empty or ran past the foot of the page
+vlmcatalog_longtable_rows = 8
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "snippets"]
@@ -31,9 +36,13 @@ html_css_files = ["print.css"]
 
 # PDF: LuaLaTeX, so that one font fallback chain covers what FreeSerif lacks: CJK from Noto Serif
 # CJK (fonts-noto-cjk) and emoji in colour from Noto Color Emoji (fonts-noto-color-emoji), both
-# shaped by HarfBuzz. The "manual" class gives chapters.
+# shaped by HarfBuzz. The "manual" class gives chapters. Two books: the survey (index.md holds
+# the user guide's toctree in an HTML-only block) and the user guide on its own.
 latex_engine = "lualatex"
-latex_documents = [("index", "vlm-survey.tex", project, author, "manual")]
+latex_documents = [
+    ("index", "vlm-survey.tex", project, author, "manual"),
+    ("guide/index", "vlm-guide.tex", "sphinx-vlmcatalog: user guide", author, "manual"),
+]
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
@@ -42,6 +51,18 @@ latex_elements = {
     # figures (the vlm-chart charts) stay where the text puts them: a float deferred to the top
     # of the next page overfills it when a longtable starts there (longtable ignores the float)
     "figure_align": "H",
+    # narrow table columns: a line may stretch rather than overfill, a hyphenated value
+    # ("dynamic-resolution") may break after its hyphen (Sphinx's \sphinxhyphen forbids it),
+    # and cells (each in a varwidth box, which resets paragraphs to justified) are ragged right
+    # as their column spec asks, instead of stretched into gaps
+    "preamble": r"""
+\setlength{\emergencystretch}{3em}
+\protected\def\sphinxhyphen#1{-\penalty\exhyphenpenalty\hskip0pt\relax}
+\usepackage{etoolbox}
+\makeatletter
+\apptocmd{\@vwid@setup}{\raggedright}{}{\PackageWarning{vlm-survey}{cells stay justified}}
+\makeatother
+""",
     "fontpkg": r"""
 \directlua{luaotfload.add_fallback("vlmfallback",
   {"Noto Serif CJK SC:mode=harf;", "Noto Sans CJK SC:mode=harf;", "Noto Color Emoji:mode=harf;"})}

@@ -33,7 +33,7 @@ def test_longtable_and_column_spec(latex) -> None:
     text = tex(latex)
     # the grouped table has 19 rows > 5: longtable with wrapping weighted columns
     assert re.search(
-        r"\\begin\{longtable\}.*\{>\{\\raggedright\\arraybackslash\}\\X\{14\}\{32\}", text
+        r"\\begin\{longtable\}.*\{>\{\\raggedright\\arraybackslash\}\\X\{14\}\{33\}", text
     )
     # explicit :widths: become \X columns too (colwidths-given)
     assert r"\X{10}{100}\X{40}{100}" in text

@@ -1,12 +1,36 @@
-"""A fix to this site's HTML that Sphinx and the theme leave open (the reference pages are
-generated Markdown: see ``reference.py``)."""
+"""Two fixes of this site: a section about the web site left out of the PDF, and HTML that
+Sphinx and the theme leave open (the reference pages are generated Markdown: see
+``reference.py``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+#: Ids of sections about using the web site (filter boxes, entry pages), not part of the book.
+WEB_ONLY_SECTIONS = frozenset({"how-to-read-this-site"})
+
+
+class DropWebOnlySections(SphinxPostTransform):
+    """Remove :data:`WEB_ONLY_SECTIONS` from the PDF.
+
+    An ``{only}`` directive cannot do it: MyST lifts a heading out of a directive. Priority 2:
+    before sphinx-vlmcatalog works out the PDF's link targets.
+    """
+
+    default_priority = 2
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        """Drop each listed section with its content."""
+        for section in list(self.document.findall(nodes.section)):
+            if WEB_ONLY_SECTIONS.intersection(section["ids"]):
+                section.parent.remove(section)
 
 
 def caption_levels(
@@ -28,6 +52,7 @@ def caption_levels(
 
 
 def setup(app: Sphinx) -> dict[str, object]:
-    """Register the caption fix."""
+    """Register the PDF's section filter and the caption fix."""
+    app.add_post_transform(DropWebOnlySections)
     app.connect("html-page-context", caption_levels, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

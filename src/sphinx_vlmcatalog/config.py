@@ -122,6 +122,10 @@ def _sort(value: Any, schema: CatalogSchema) -> str | None:
     return None
 
 
+def _citation_style(value: Any, schema: CatalogSchema) -> str | None:
+    return None if value in ("none", "numeric") else "must be 'none' or 'numeric'"
+
+
 def _meta(
     doc: str,
     validator: Validator,
@@ -198,6 +202,15 @@ class VlmCatalogConfig:
             "lead there. They are not part of the PDF, where links go to the chapters' tables, "
             "cards and lists instead.",
             _entry_pages,
+        ),
+    )
+    citation_style: str = field(
+        default="none",
+        metadata=_meta(
+            "``numeric``: follow every ``{vlm}`` mention by its number in the ``vlm-references`` "
+            "list that covers its page, ``[12]``, linked to the list item; ``none``: no "
+            "numbers (the list is still numbered).",
+            _citation_style,
         ),
     )
     downloads: bool = field(

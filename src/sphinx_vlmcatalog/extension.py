@@ -1,9 +1,9 @@
 """The one place that registers the extension with Sphinx: each room's ``setup_<room>``, in order.
 
 The rooms, one per feature: :mod:`.store` (the catalog inside a build), :mod:`.domain` (the
-``vlm`` domain, roles and entry links), :mod:`.tables`, :mod:`.cards`, :mod:`.lists`,
-:mod:`.entry`, :mod:`.entry_pages`, :mod:`.charts` and :mod:`.downloads`. The architecture page
-of the user guide says what flows between them.
+``vlm`` domain, roles, entry links and citation numbers), :mod:`.tables`, :mod:`.cards`,
+:mod:`.lists`, :mod:`.entry`, :mod:`.entry_pages`, :mod:`.charts`, :mod:`.downloads` and
+:mod:`.references`. The architecture page of the user guide says what flows between them.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .downloads import setup_downloads
 from .entry import setup_entry
 from .entry_pages import setup_entry_pages
 from .lists import setup_lists
+from .references import setup_references
 from .store import setup_store
 from .tables import setup_tables
 from .version import __version__
@@ -38,7 +39,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 #:    environment.
 #: 3: table bodies are stored as data (:mod:`.tables.rows`).
 #: 4: the package re-housed by feature; resolved row links are kept as plain attribute dicts.
-ENV_VERSION = 4
+#: 5: citations (domain data version 4).
+ENV_VERSION = 5
 
 
 def add_shared_css(app: Sphinx) -> None:
@@ -61,6 +63,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_entry_pages(app)
     setup_charts(app)
     setup_downloads(app)
+    setup_references(app)
     app.connect("builder-inited", add_shared_css)
     app.connect("doctree-read", warn_unparsed_directives)
     return {

@@ -1,7 +1,8 @@
 """``vlm-list``: a compact list in the style of an awesome list.
 
 One bullet per entry: the linked short name (bold), the full title, venue and year in
-parentheses, then its links. With ``:group-by:`` each group gets a rubric and a list of its own.
+parentheses, then its links; a topic's points in a list below. With ``:group-by:`` each group
+gets a rubric and a list of its own.
 """
 
 from __future__ import annotations
@@ -77,7 +78,15 @@ class CatalogListDirective(CatalogDirective):
             if links:
                 para += nodes.Text(" · ")
                 para.extend(links)
-            blist += nodes.list_item("", para, classes=[entry_class(entry.id)])
+            item = nodes.list_item("", para, classes=[entry_class(entry.id)])
+            points = entry.get("points")
+            if points:  # a topic's points are its content, as on its card; never leave them out
+                item += nodes.bullet_list(
+                    "",
+                    *(nodes.list_item("", nodes.paragraph(p, p)) for p in points),
+                    classes=["vlmcat-points"],
+                )
+            blist += item
         return blist
 
 

@@ -26,7 +26,8 @@ from .catalog.loader import start_load
 from .catalog.query import parse_query
 from .catalog.selection import run_selection
 from .config import get_config
-from .domain.catalog_domain import QueryRecord, Transient, get_domain
+from .domain.catalog_domain import get_domain
+from .domain.records import QueryRecord, Transient
 from .warnings_ import log_warning
 
 if TYPE_CHECKING:

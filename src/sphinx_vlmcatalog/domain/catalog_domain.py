@@ -11,7 +11,7 @@ rebuilds. The roles (:mod:`.roles`) are added to the domain by :func:`.setup_dom
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -22,6 +22,15 @@ from ..catalog.entries import EntryKind
 from ..catalog.issues import Subtype
 from ..config import get_config
 from ..warnings_ import log_warning
+from .records import (
+    SINGLE_DOCUMENT_FORMATS,
+    CitationPlan,
+    DocRecord,
+    QueryRecord,
+    Target,
+    Transient,
+    new_record,
+)
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node
@@ -30,24 +39,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from ..catalog.index import Catalog
-
-
-class Transient:
-    """A value for this process only: it pickles as empty.
-
-    The catalog lives in the domain data, but not in the pickled environment: Sphinx pickles the
-    whole environment at the end of a build and once per chunk of documents a parallel reader
-    sends back, and a catalog of thousands of entries would be copied every time. The catalog
-    is loaded again at the next build (from the file cache when its files are unchanged).
-    """
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any = None) -> None:
-        self.value = value
-
-    def __reduce__(self) -> tuple[type[Transient], tuple[()]]:
-        return (Transient, ())
 
 
 def get_domain(env: BuildEnvironment) -> CatalogDomain:
@@ -62,32 +53,6 @@ def get_catalog(env: BuildEnvironment) -> Catalog:
         msg = "the vlmcatalog catalog is used before builder-inited loaded it"
         raise RuntimeError(msg)
     return catalog
-
-
-#: Builder formats that assemble one document from the root toctree (without entry pages).
-SINGLE_DOCUMENT_FORMATS = frozenset({"latex", "texinfo", "man"})
-
-#: A query a document evaluated: (filter, sort, limit, resulting ids in display order).
-QueryRecord = tuple[str, str, int | None, tuple[str, ...]]
-
-
-class DocRecord(TypedDict):
-    """What one document did with the catalog (plain data: pickled, merged, compared)."""
-
-    #: ids of entries whose content the document shows (plus "@taxonomy" for category titles)
-    shown: set[str]
-    #: queries evaluated, to re-run when the catalog changes
-    queries: list[QueryRecord]
-    #: ids referenced through roles or links (their targets may move)
-    refs: set[str]
-    #: entries this document is the home of: id -> (anchor, line)
-    homes: dict[str, tuple[str, int]]
-    #: fallback anchors (cards, list items): id -> anchor
-    anchors: dict[str, str]
-
-
-def _new_record() -> DocRecord:
-    return {"shown": set(), "queries": [], "refs": set(), "homes": {}, "anchors": {}}
 
 
 class CatalogDomain(Domain):
@@ -112,13 +77,23 @@ class CatalogDomain(Domain):
         "index": {},  # id -> (docname, anchor, priority); computed at env-updated
         "print_index": {},  # the same without entry pages, for single-document builders
         "mentions": {},  # id -> ((docname, anchor), ...); computed at env-updated
+        "citations": {},  # the citation plan of the HTML site (domain/citations.py)
     }
     # 1: first version
     # 2: print_index and mentions (entry pages); the catalog is held in a Transient, kept out
     #    of pickles (reloaded from the file cache)
     # 3: order and reordered (catalog order changes re-read pages)
-    # 4: schema and schema_changed (a schema.yaml edit re-reads every page of the catalog)
-    data_version = 4
+    # 5: schema and schema_changed (a schema.yaml edit re-reads every page of the catalog);
+    # cites and references in the records; the citation plan
+    data_version = 5
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: link targets of each single-document output being written (a PDF), keyed by its
+        #: start document; set when the output is assembled (:mod:`.reading`), never pickled
+        self.output_targets: dict[str, dict[str, Target]] = {}
+        #: the citation plan of each such output, likewise
+        self.output_citations: dict[str, CitationPlan] = {}
 
     def get_type_name(self, type: ObjType, primary: bool = False) -> str:
         """``VLM catalog model``: the configured name of the catalog's objects, and the kind."""
@@ -140,12 +115,12 @@ class CatalogDomain(Domain):
         return self.data["docs"]  # type: ignore[no-any-return]
 
     @property
-    def index(self) -> dict[str, tuple[str, str, int]]:
+    def index(self) -> dict[str, Target]:
         """Entry id -> (docname, anchor, priority) of its link target; 1 = home, 2 = fallback."""
         return self.data["index"]  # type: ignore[no-any-return]
 
     @property
-    def print_index(self) -> dict[str, tuple[str, str, int]]:
+    def print_index(self) -> dict[str, Target]:
         """Like :attr:`index`, but never pointing into the generated entry pages."""
         return self.data["print_index"]  # type: ignore[no-any-return]
 
@@ -153,7 +128,7 @@ class CatalogDomain(Domain):
         """The record of ``docname``, created on first use."""
         rec = self.docs.get(docname)
         if rec is None:
-            rec = self.docs[docname] = _new_record()
+            rec = self.docs[docname] = new_record()
         return rec
 
     # ---------------------------------------------------------------- noting usage
@@ -169,6 +144,16 @@ class CatalogDomain(Domain):
     def note_refs(self, docname: str, ids: Iterable[str]) -> None:
         """``docname`` links to these entries."""
         self.record(docname)["refs"].update(ids)
+
+    def note_cite(self, docname: str, key: str) -> None:
+        """``docname`` cites ``key`` with a ``{vlm}`` role (the first citation fixes its place)."""
+        cites = self.record(docname)["cites"]
+        if key not in cites:
+            cites.append(key)
+
+    def note_references(self, docname: str, patterns: tuple[str, ...]) -> None:
+        """``docname`` holds a ``vlm-references`` list of the documents matching ``patterns``."""
+        self.record(docname)["references"].append(patterns)
 
     def note_anchor(self, docname: str, key: str, anchor: str) -> None:
         """A card or list item in ``docname`` may serve as ``key``'s target if it has no home."""
@@ -279,6 +264,7 @@ class CatalogDomain(Domain):
         key: str,
         content: Node | list[Node],
         here: Collection[str] = (),
+        at: str | None = None,
     ) -> nodes.reference | None:
         """A reference from ``fromdocname`` to entry ``key``, with its title as tooltip.
 
@@ -288,21 +274,17 @@ class CatalogDomain(Domain):
         :param here: anchors of the rendering the link is in (a card, list item, table rows):
             a link would lead back to itself when the entry's target is one of them, so the
             external link serves instead
+        :param at: the document the link is in, when that is not ``fromdocname`` (in a PDF,
+            every chapter is written as part of the start document)
         """
         entry = self.catalog.get(key) if self.catalog is not None else None
-        single = builder.name == "singlehtml" or builder.format in SINGLE_DOCUMENT_FORMATS
-        found = (self.print_index if single else self.index).get(key)
-        if found is not None and found[0] == fromdocname and found[1] in here:
+        found = self.targets(builder).get(key)
+        if found is not None and found[0] == (at or fromdocname) and found[1] in here:
             found = None
         if found is not None:
             docname, anchor, _prio = found
             title = entry.title if entry is not None else key
-            if builder.name == "singlehtml":
-                # one page: make_refnode would give "#document-x#anchor", which no browser follows
-                ref = nodes.reference("", "", internal=True, refid=anchor, reftitle=title)
-                ref += content
-                return ref
-            return make_refnode(builder, fromdocname, docname, anchor, content, title)
+            return self.make_refnode(builder, fromdocname, docname, anchor, content, title)
         if entry is None or not entry.links:
             return None
         url = entry.links.get("paper") or next(iter(entry.links.values()))
@@ -311,6 +293,37 @@ class CatalogDomain(Domain):
         )
         ref += content
         return ref
+
+    def make_refnode(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        docname: str,
+        anchor: str,
+        content: Node | list[Node] | str,
+        title: str | None = None,
+    ) -> nodes.reference:
+        """An internal reference to ``anchor`` in ``docname``."""
+        if isinstance(content, str):
+            content = nodes.Text(content)
+        if builder.name == "singlehtml":
+            # one page: make_refnode would give "#document-x#anchor", which no browser follows
+            ref = nodes.reference("", "", internal=True, refid=anchor, reftitle=title or "")
+            ref += content
+            return ref
+        return make_refnode(builder, fromdocname, docname, anchor, content, title)
+
+    def targets(self, builder: Builder) -> dict[str, Target]:
+        """Link targets for the document ``builder`` writes now.
+
+        A single-document output (a PDF, one HTML page) links to the first rendering of the
+        entry within itself (:mod:`.citations`, keyed by its start document, which is the
+        current document while its assembled tree is resolved); without that, to the index
+        without entry pages.
+        """
+        if builder.name == "singlehtml" or builder.format in SINGLE_DOCUMENT_FORMATS:
+            return self.output_targets.get(self.env.docname, self.print_index)
+        return self.index
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Entries with a link target, for objects.inv and the search index."""

@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .catalog_domain import get_domain
+from .records import docname_at
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -77,7 +78,9 @@ class EntryRefResolver(SphinxPostTransform):
         for node in list(self.document.findall(entry_ref)):
             children = list(node.children)
             node.clear()
-            ref = domain.make_link(builder, docname, node["entry"], children, node.get("here", ()))
+            ref = domain.make_link(
+                builder, docname, node["entry"], children, node.get("here", ()), docname_at(node)
+            )
             if ref is None:
                 node.replace_self(children)
             else:

@@ -20,8 +20,10 @@ from ..catalog.issues import Subtype
 from ..catalog.query import parse_query
 from ..catalog.query_hints import never_matching
 from ..catalog.selection import run_selection
+from ..config import get_config
 from ..warnings_ import log_warning
 from .catalog_domain import get_catalog, get_domain
+from .citations import cite
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node, system_message
@@ -77,6 +79,9 @@ class EntryRole(XRefRole):
         domain = get_domain(env)
         domain.note_shown(env.docname, [key])
         domain.note_refs(env.docname, [key])
+        domain.note_cite(env.docname, key)
+        if get_config(env).citation_style == "numeric":
+            return [node, cite("", entry=key)], []  # its number, once the lists are known
         return [node], []
 
 

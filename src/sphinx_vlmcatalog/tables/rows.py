@@ -41,6 +41,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..directive import entry_class, link_references, one_line
 from ..domain.catalog_domain import get_domain
 from ..domain.links import current_builder, entry_ref
+from ..domain.records import docname_at
 
 if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxTranslator
@@ -180,13 +181,15 @@ def row_node(
 
 
 def _add_target(row: nodes.row, anchor: str) -> None:
-    """Put the row's target at the start of its first cell (in its paragraph, if it has one)."""
+    """Put the row's target at the end of its first cell's text (in its paragraph, if it has
+    one): at the start, LaTeX's anchor would make an empty first line, and the cell's text
+    would sit a line below the rest of the row."""
     first = row[0]
     assert isinstance(first, nodes.entry)
     holder: nodes.Element = first
     if len(first) and isinstance(first[0], nodes.paragraph):
         holder = first[0]
-    holder.insert(0, nodes.target("", "", ids=[anchor]))
+    holder.append(nodes.target("", "", ids=[anchor]))
 
 
 def _label(key: str, text: str, refs: Refs | None, here: list[str]) -> list[nodes.Node]:
@@ -237,9 +240,10 @@ class ResolveRows(SphinxPostTransform):
                 continue
             refs: Refs = {}
             here = {anchor for anchor in node["anchors"] if anchor is not None}
+            at = docname_at(node)
             for key, cells, _sorts in node["rows"]:
                 if key is not None and any(c.__class__ is not str and c[0] == "ref" for c in cells):
-                    ref = domain.make_link(builder, docname, key, [], here)
+                    ref = domain.make_link(builder, docname, key, [], here, at)
                     if ref is not None:
                         ref["classes"].append("vlmcat-ref")
                     refs[key] = None if ref is None else ref.attributes
