@@ -164,3 +164,23 @@ def test_one_arxiv_id_twice_gives_one_valid_entry(tmp_path: Path) -> None:
     assert result.ok, [str(i) for i in result.issues]
     [entry] = list(result.catalog)
     assert (entry.short, entry.venue, entry.year) == ("LTA", "ICLR", 2024)
+
+
+def test_an_override_matches_the_id_an_earlier_one_pinned(tmp_path: Path) -> None:
+    """A later correction of one entry names it by the id it keeps, though an earlier one
+    gave it a short name that would derive another id."""
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(
+        "overrides:\n"
+        "  - match: {arxiv: '2307.15818'}\n"
+        "    set: {id: rt-2, short: RT-2-X}\n"
+        "  - match: {id: rt-2}\n"
+        "    set: {venue: CoRL}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = run_import([FIX / "handwritten.md"], out, mapping, progress=None)
+    assert not [p for p in report.problems if "matches no entry" in p.message]
+    data = yaml.safe_load((out / "papers" / "imported.yaml").read_text())
+    rt2 = next(e for e in data["entries"] if e["id"] == "rt-2")
+    assert (rt2["short"], rt2["venue"]) == ("RT-2-X", "CoRL")

@@ -123,7 +123,8 @@ def build_entries(
                 titles=[r.title for r in recs] + [v["title"]],
                 arxivs=[r.arxiv for r in recs if r.arxiv] + ([v["arxiv"]] if v["arxiv"] else []),
                 shorts=[r.short for r in recs if r.short] + ([v["short"]] if v["short"] else []),
-                entry_id=_base_id(v),
+                # an id an earlier override gave is the entry's id from then on
+                entry_id=str(v["id"]) if v.get("id") else _base_id(v),
                 kind=v["kind"],
             ):
                 _apply(v, ov)
