@@ -135,6 +135,8 @@ def test_schema_is_valid_and_accepts_catalogs(fixture_catalog):
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     for path in [*fixture_catalog.rglob("*.yaml"), *(REPO / "catalog").rglob("*.yaml")]:
+        if path.name == "schema.yaml":
+            continue  # the catalog's own rules, not a catalog file
         errors = list(validator.iter_errors(yaml.safe_load(path.read_text())))
         assert not errors, (path, errors[0].message)
 

@@ -151,6 +151,16 @@ def test_required_fields(tmp_path) -> None:
         )
     ]
     assert "audio-survey" in result.catalog  # reported, not dropped
+    # an entry with the schema's exempt tag need not give them: nobody could confirm it
+    schema = tmp_path / "catalog" / "schema.yaml"
+    schema.write_text(schema.read_text(encoding="utf-8") + "exempt_tag: unverified\n", "utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  - id: audio-survey\n", "  - id: audio-survey\n    tags: [unverified]\n"
+        ),
+        encoding="utf-8",
+    )
+    assert load_catalog([tmp_path / "catalog"], base=tmp_path).ok
 
 
 def test_cache_follows_the_schema(tmp_path) -> None:

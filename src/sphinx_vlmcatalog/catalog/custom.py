@@ -91,6 +91,8 @@ class CatalogSchema:
     required: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: hash of the ``schema.yaml`` bytes: validated files are cached under it
     digest: str = ""
+    #: entries with this tag need not give the required fields (nobody could confirm them)
+    exempt_tag: str = ""
 
     @cached_property
     def _fields(self) -> dict[str, CustomField]:
@@ -143,8 +145,10 @@ class CatalogSchema:
             return custom.inverse
         return RELATION_INVERSE.get(name, name)
 
-    def required_for(self, kind: str) -> tuple[str, ...]:
-        """The fields ``schema.yaml`` requires of entries of ``kind``."""
+    def required_for(self, kind: str, tags: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The fields ``schema.yaml`` requires of entries of ``kind`` with ``tags``."""
+        if self.exempt_tag and self.exempt_tag in tags:
+            return ()
         return dict(self.required).get(kind, ())
 
 

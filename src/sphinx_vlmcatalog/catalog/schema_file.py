@@ -47,6 +47,7 @@ class _Reader:
         self.fields: dict[str, CustomField] = {}
         self.relations: dict[str, CustomRelation] = {}
         self.required: dict[str, tuple[str, ...]] = {}
+        self.exempt_tag = ""
         self.issues: list[Issue] = []
         self.shown = ""
 
@@ -72,10 +73,10 @@ class _Reader:
             )
             return
         for key in data:
-            if key not in ("fields", "relations", "required"):
+            if key not in ("fields", "relations", "required", "exempt_tag"):
                 self.problem(
-                    f"unknown schema key '{key}' (expected 'fields', 'relations' or "
-                    "'required'); ignored",
+                    f"unknown schema key '{key}' (expected 'fields', 'relations', "
+                    "'required' or 'exempt_tag'); ignored",
                     data.key_lines[key],
                     Subtype.UNKNOWN_FIELD,
                 )
@@ -90,6 +91,12 @@ class _Reader:
                 read_item(item, line)
         if data.get("required") is not None:
             self.read_required(data["required"], data.key_lines["required"])
+        if data.get("exempt_tag") is not None:
+            tag = data["exempt_tag"]
+            if isinstance(tag, str) and tag.strip():
+                self.exempt_tag = tag.strip()
+            else:
+                self.problem("'exempt_tag' must be a tag (a string)", data.key_lines["exempt_tag"])
 
     def mapping(self, item: Any, line: int, what: str, keys: Sequence[str]) -> LineDict | None:
         """``item`` if it is a mapping with a usable name (unknown keys reported)."""
@@ -263,5 +270,6 @@ def read_schema(files: Sequence[tuple[bytes, str]]) -> tuple[CatalogSchema, list
         tuple(reader.relations.values()),
         tuple(reader.required.items()),
         digest.hexdigest(),
+        reader.exempt_tag,
     )
     return schema, reader.issues

@@ -146,7 +146,7 @@ def build_entry(
         issues += _field_issues(name, raw, key, path, problems)
     if "id" not in values or "title" not in values:
         return None, issues
-    required = schema.required_for(cls.kind_name.value)
+    required = schema.required_for(cls.kind_name.value, values.get("tags", ()))
     missing = [k for k in required if k not in values and k not in extra]
     if missing:
         issues.append(
