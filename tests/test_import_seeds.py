@@ -20,12 +20,12 @@ CATALOG = ROOT / "catalog"
 
 
 def tree(root: Path) -> dict[str, str]:
-    """The catalog files under ``root``; ``schema.yaml`` is the catalog's own declaration of
-    its rules, written by hand, not imported."""
+    """The imported catalog files under ``root``: not ``schema.yaml`` (the catalog's rules) nor
+    ``curated/`` (entries beyond the seeds), which are written by hand."""
     return {
         p.relative_to(root).as_posix(): p.read_text("utf-8")
         for p in root.rglob("*.yaml")
-        if p.name != "schema.yaml"
+        if p.name != "schema.yaml" and p.relative_to(root).parts[0] != "curated"
     }
 
 
