@@ -2,8 +2,8 @@
 
 The rooms, one per feature: :mod:`.store` (the catalog inside a build), :mod:`.domain` (the
 ``vlm`` domain, roles and entry links), :mod:`.tables`, :mod:`.cards`, :mod:`.lists`,
-:mod:`.entry`, :mod:`.entry_pages`, :mod:`.charts` and :mod:`.downloads`. The architecture page
-of the user guide says what flows between them.
+:mod:`.entry`, :mod:`.entry_pages`, :mod:`.charts`, :mod:`.downloads` and :mod:`.explorer`.
+The architecture page of the user guide says what flows between them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .domain import setup_domain
 from .downloads import setup_downloads
 from .entry import setup_entry
 from .entry_pages import setup_entry_pages
+from .explorer import setup_explorer
 from .lists import setup_lists
 from .store import setup_store
 from .tables import setup_tables
@@ -61,6 +62,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_entry_pages(app)
     setup_charts(app)
     setup_downloads(app)
+    setup_explorer(app)
     app.connect("builder-inited", add_shared_css)
     app.connect("doctree-read", warn_unparsed_directives)
     return {

@@ -10,6 +10,8 @@
  *   matches(meta, terms, entry) -> true if the entry satisfies every term
  *   quantity(value, whole)     -> the number "7B", "~400M", "1,281,167" state (catalog/quantities.py)
  *   glob(pattern, text)        -> `*` and `?` wildcards (catalog/globs.py), never a RegExp
+ *   hints(terms, known)        -> "did you mean" messages for values nothing has (query_hints.py)
+ *   tokens(text)               -> [term text, 1-based column] pairs, as parse() splits them
  *
  * `meta` is query_meta() and each entry is entry_data() (catalog/query_data.py).
  */
@@ -141,10 +143,13 @@
     return previous[b.length];
   }
 
-  function suggest(meta, name) {  // see fields.suggest
+  function suggest(meta, name) {
+    return nearest(name, meta.fields.concat(Object.keys(meta.aliases), SPECIAL));
+  }
+
+  function nearest(name, candidates) {  // see fields.suggest
     var folded = fold(name), wanted = chars(folded), best = "";
     var bestDistance = Math.max(1, Math.floor(width(name) / 3)) + 1;
-    var candidates = meta.fields.concat(Object.keys(meta.aliases), SPECIAL);
     candidates.forEach(function (candidate) {
       var d = editDistance(wanted, chars(candidate));
       if (d < bestDistance) { best = candidate; bestDistance = d; }
@@ -308,9 +313,28 @@
     return terms.every(function (t) { return termMatches(meta, t, e) !== t.negate; });
   }
 
+  // ------------------------------------------------------------------ hints
+  // The twin of query_hints.never_matching: a message for each value of a positive "=" term
+  // that no entry can have. `known` maps a field to every value it can match (known_values()
+  // of catalog/query_hints.py, plus "uses": the entries' ids); other fields are never reported.
+  function hints(terms, known) {
+    var out = [];
+    terms.forEach(function (t) {
+      var values = t.negate || t.op !== "=" ? null : get(known, t.field);
+      if (!values) return;
+      t.values.forEach(function (v) {
+        if (/[*?]/.test(v) || values.indexOf(v) >= 0) return;
+        out.push(t.field + ":" + v + " matches nothing: no such value" + nearest(v, values));
+      });
+    });
+    return out;
+  }
+
   root.vlmcatQuery = {
     parse: parse,
     matches: matches,
+    hints: hints,
+    tokens: tokens,
     quantity: quantity,
     glob: glob,
     QueryError: QueryError

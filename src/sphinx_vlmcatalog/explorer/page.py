@@ -1,0 +1,121 @@
+"""The explorer page in a build: its scripts, the page itself, and its assets.
+
+The page is not a document: Sphinx's ``html-collect-pages`` event adds it at the end of the
+build (as Sphinx adds ``genindex`` and ``search``), rendered with the theme's ``page.html`` so
+that it has the theme's header and sidebar. By then every document has been read and the
+domain knows each entry's home, so each entry's link goes where ``{vlm}`` links go: its entry
+page when there are entry pages, else its table row, card or list item, else its paper.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util.osutil import relative_uri
+
+from ..catalog.issues import Subtype
+from ..config import get_config
+from ..domain.catalog_domain import get_catalog, get_domain
+from ..warnings_ import log_warning
+from .data import page_data, records
+from .markup import page_body
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from ..catalog.index import Catalog
+
+#: The scripts written into ``_static/`` for the page (the data, and the records for downloads).
+DATA_SCRIPT = "vlmcatalog-explorer-data.js"
+RECORDS_SCRIPT = "vlmcatalog-explorer-records.js"
+#: The page's own scripts, in the order they run (the query language first).
+SCRIPTS = (
+    "vlmcatalog-query.js",
+    DATA_SCRIPT,
+    "vlmcatalog-explorer-facets.js",
+    "vlmcatalog-explorer-view.js",
+    "vlmcatalog-explorer-export.js",
+    "vlmcatalog-explorer.js",
+)
+
+
+def explorer_page(builder: Builder) -> str:
+    """The explorer's page name for this build, or "" when there is none: builders that write a
+    website of pages (not singlehtml or epub), in a project with a catalog of its own."""
+    config = get_config(builder.env)
+    if builder.format != "html" or builder.name.startswith(("epub", "singlehtml")):
+        return ""
+    return config.explorer if config.paths else ""
+
+
+def entry_hrefs(builder: Builder, pagename: str, catalog: Catalog) -> dict[str, str]:
+    """Each entry's link from the explorer page (entries with nowhere to go are left out)."""
+    index = get_domain(builder.env).index
+    base = builder.get_target_uri(pagename)
+    pages: dict[str, str] = {}  # docname -> its URI relative to the explorer
+    hrefs = {}
+    for entry in catalog:
+        found = index.get(entry.id)
+        if found is not None:
+            docname, anchor, _prio = found
+            if docname not in pages:
+                pages[docname] = relative_uri(base, builder.get_target_uri(docname))
+            hrefs[entry.id] = f"{pages[docname]}#{anchor}"
+        elif entry.links:
+            hrefs[entry.id] = entry.links.get("paper") or next(iter(entry.links.values()))
+    return hrefs
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Write ``text`` unless ``path`` holds it (so the file, and browsers' caches, stay put)."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def collect_explorer(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Write the explorer's data scripts and add its page (``html-collect-pages``)."""
+    pagename = explorer_page(app.builder)
+    if not pagename:
+        return
+    if pagename in app.env.found_docs:
+        log_warning(
+            f"vlmcatalog_explorer: a document '{pagename}' exists; no explorer page written "
+            "(set vlmcatalog_explorer to another name)",
+            Subtype.CONFIG,
+            None,
+        )
+        return
+    catalog = get_catalog(app.env)
+    config = get_config(app.env)
+    static = Path(app.outdir) / "_static"
+    hrefs = entry_hrefs(app.builder, pagename, catalog)
+    write_if_changed(static / DATA_SCRIPT, page_data(catalog, hrefs, config.filter_placeholder))
+    record_text = records(catalog)
+    write_if_changed(static / RECORDS_SCRIPT, record_text)
+    # the records load on demand: the digest in their URL keeps a browser's cached copy current
+    version = hashlib.sha256(record_text.encode()).hexdigest()[:12]
+    base = app.builder.get_target_uri(pagename)
+    body = page_body(
+        catalog,
+        records_url=relative_uri(base, f"_static/{RECORDS_SCRIPT}") + f"?v={version}",
+        downloads_url=relative_uri(base, "downloads/") if config.downloads else "",
+    )
+    yield pagename, {"title": "Explore the catalog", "body": body}, "page.html"
+
+
+def add_explorer_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Add the explorer's scripts and stylesheet to its page (``html-page-context``)."""
+    if doctree is None and pagename and pagename == explorer_page(app.builder):
+        app.add_css_file("vlmcatalog-explorer.css")
+        for name in SCRIPTS:
+            # deferred scripts run in order, after the page is parsed
+            app.add_js_file(name, defer="defer")
