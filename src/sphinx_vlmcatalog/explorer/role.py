@@ -26,8 +26,9 @@ from .page import explorer_page
 if TYPE_CHECKING:
     from docutils.nodes import Node
 
-#: ``text <query>``: the query in angle brackets at the end.
-EXPLICIT = re.compile(r"^(?P<text>.+?)\s*<(?P<query>[^<>]*)>$", re.DOTALL)
+#: ``text <query>``: the query in angle brackets at the end, after a space (a query may hold
+#: ``<`` and ``>`` itself: ``year:>=2021``).
+EXPLICIT = re.compile(r"^(?P<text>.+?)\s+<(?P<query>.*)>$", re.DOTALL)
 
 
 class explore_ref(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils node naming
