@@ -62,16 +62,16 @@ def page_data(
 
 
 def entry_record(entry: Entry, catalog: Catalog) -> str:
-    """One entry's pair for the records script: ``[bibtex, json]``, as JSON text (the BibTeX
-    record empty for the kinds ``catalog.bib`` leaves out)."""
+    """One entry's pair for the records script, as JSON text: ``[BibTeX record, JSON object as
+    text]``, the record empty for the kinds ``catalog.bib`` leaves out (topics)."""
     bib = bibtex_record(entry, catalog.schema) if entry.kind in CITABLE_KINDS else ""
     return _dumps([bib, entry_json(entry)])
 
 
 def records(catalog: Catalog, render: Callable[[Entry], str] | None = None) -> str:
-    """The records script: entry id -> [BibTeX record, JSON object text].
+    """The records script: entry id -> :func:`entry_record`.
 
-    :param render: gives each entry's :func:`entry_record` (default: rendered afresh)
+    :param render: gives each entry's pair (a caller may reuse texts it rendered before)
     """
     render = render or (lambda e: entry_record(e, catalog))
     body = ",".join(f"{_dumps(e.id)}:{render(e)}" for e in catalog)

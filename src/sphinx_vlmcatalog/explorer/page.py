@@ -18,8 +18,9 @@ from sphinx.util.osutil import relative_uri
 from ..catalog.issues import Subtype
 from ..config import get_config
 from ..domain.catalog_domain import get_catalog, get_domain
+from ..rendered import RENDERED_DIR, RenderedEntries
 from ..warnings_ import log_warning
-from .data import page_data, records
+from .data import entry_record, page_data, query_json, records
 from .markup import page_body
 
 if TYPE_CHECKING:
@@ -79,6 +80,26 @@ def write_if_changed(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def write_scripts(app: Sphinx, pagename: str, catalog: Catalog) -> str:
+    """Write the data and records scripts into ``_static``; a digest of the records (which load
+    on demand: the digest in their URL keeps a browser's cached copy current)."""
+    static = Path(app.outdir) / "_static"
+    hrefs = entry_hrefs(app.builder, pagename, catalog)
+    # each entry's texts are rendered again only when it changed
+    digests = get_domain(app.env).data["digests"]
+    kept = Path(app.doctreedir) / RENDERED_DIR
+    query = RenderedEntries(kept / "explorer_query.json", digests, catalog.schema.digest)
+    pairs = RenderedEntries(kept / "explorer_record.json", digests, catalog.schema.digest)
+    placeholder = get_config(app.env).filter_placeholder
+    render = query.reusing(lambda e: query_json(e, catalog))
+    write_if_changed(static / DATA_SCRIPT, page_data(catalog, hrefs, placeholder, render))
+    record_text = records(catalog, pairs.reusing(lambda e: entry_record(e, catalog)))
+    write_if_changed(static / RECORDS_SCRIPT, record_text)
+    query.save()
+    pairs.save()
+    return hashlib.sha256(record_text.encode()).hexdigest()[:12]
+
+
 def collect_explorer(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """Write the explorer's data scripts and add its page (``html-collect-pages``)."""
     pagename = explorer_page(app.builder)
@@ -94,13 +115,7 @@ def collect_explorer(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     catalog = get_catalog(app.env)
     config = get_config(app.env)
-    static = Path(app.outdir) / "_static"
-    hrefs = entry_hrefs(app.builder, pagename, catalog)
-    write_if_changed(static / DATA_SCRIPT, page_data(catalog, hrefs, config.filter_placeholder))
-    record_text = records(catalog)
-    write_if_changed(static / RECORDS_SCRIPT, record_text)
-    # the records load on demand: the digest in their URL keeps a browser's cached copy current
-    version = hashlib.sha256(record_text.encode()).hexdigest()[:12]
+    version = write_scripts(app, pagename, catalog)
     base = app.builder.get_target_uri(pagename)
     body = page_body(
         catalog,

@@ -92,6 +92,8 @@
 
   // ------------------------------------------------------------------ globs
   function glob(pattern, text) {
+    // no wildcard: the whole text, as it is (and no arrays made for the common case)
+    if (pattern.indexOf("*") < 0 && pattern.indexOf("?") < 0) return pattern === text;
     var p = chars(pattern), s = chars(text);
     var i = 0, j = 0, star = -1, resume = 0;
     while (j < s.length) {
@@ -272,16 +274,27 @@
     return c !== null && !isEmpty(get(e, c));
   }
 
+  // The folded texts that bare words search, kept per entry object (entries are data, never
+  // changed): a page that filters as the reader types runs query after query over the same
+  // entries, and folding their texts again each time was most of the time a keystroke took.
+  var folded = typeof WeakMap === "function" ? new WeakMap() : null;
+  function texts(meta, e) {
+    var kept = folded && folded.get(e);
+    if (kept && kept.meta === meta) return kept.texts;
+    var out = [];
+    meta.text.forEach(function (name) {
+      strings(get(e, name)).forEach(function (s) { out.push(fold(s)); });
+    });
+    if (folded) folded.set(e, { meta: meta, texts: out });
+    return out;
+  }
+
   function termMatches(meta, t, e) {
     var vs = t.values, f = t.field;
     function any(list, test) {
       return vs.some(function (v) { return list.some(function (s) { return test(v, s); }); });
     }
-    if (f === "text") {
-      var texts = [];
-      meta.text.forEach(function (name) { texts = texts.concat(strings(get(e, name)).map(fold)); });
-      return any(texts, function (v, s) { return s.indexOf(v) >= 0; });
-    }
+    if (f === "text") return any(texts(meta, e), function (v, s) { return s.indexOf(v) >= 0; });
     if (f === "has") return vs.some(function (v) { return has(meta, e, v); });
     if (f === "uses") {
       var rel = get(e, "relations") || {}, targets = [];

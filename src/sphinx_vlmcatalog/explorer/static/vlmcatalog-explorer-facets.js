@@ -156,12 +156,13 @@
     });
     var extra = [];
     venueKeys.forEach(function (v, i) {
-      var li = item(venueList, valueButton("venue", v, "venue:" + termValue(spelling[v]), spelling[v]));
+      var term = "venue:" + termValue(spelling[v]);
+      var li = item(venueList, valueButton("venue", v, term, spelling[v]));
       if (i >= VENUES_SHOWN) extra.push(li);
     });
-    var showAll = false;
+    var showAll = false, more = null;
     if (extra.length) {
-      var more = el("button", "vlmcat-x-button vlmcat-x-facet-more", "More venues");
+      more = el("button", "vlmcat-x-button vlmcat-x-facet-more", "More venues");
       more.type = "button";
       more.setAttribute("aria-expanded", "false");
       more.addEventListener("click", function () {
@@ -187,6 +188,17 @@
       });
       inputs[0].value = yearRange[0];
       inputs[1].value = yearRange[1];
+      // a group with nothing to offer goes (the years keep their range), and so does
+      // "More venues" when no further venue has entries
+      container.querySelectorAll(".vlmcat-x-facet-group").forEach(function (group) {
+        if (group.contains(range)) return;
+        group.hidden = !group.querySelector("li:not([hidden])");
+      });
+      if (more) {
+        more.hidden = !extra.some(function (li) {
+          return li.firstChild.lastChild.textContent !== "0";
+        });
+      }
     }
     return { update: update, counts: function (ids) { return tally(ids, data, cats); } };
   }

@@ -130,7 +130,9 @@
 
     function addMore() {
       var end = Math.min(ids.length, count + PAGE), frag = document.createDocumentFragment();
-      for (var i = count; i < end; i++) frag.appendChild(layout === "cards" ? card(ids[i]) : row(ids[i]));
+      for (var i = count; i < end; i++) {
+        frag.appendChild(layout === "cards" ? card(ids[i]) : row(ids[i]));
+      }
       body.appendChild(frag);
       count = end;
       more.hidden = count >= ids.length;

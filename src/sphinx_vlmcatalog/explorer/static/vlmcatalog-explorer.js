@@ -193,7 +193,9 @@
       if (field) change({ sort: state.sort.charAt(0) === "-" ? field : "-" + field });
     });
     layoutButtons.forEach(function (b) {
-      b.addEventListener("click", function () { change({ layout: b.getAttribute("data-layout") }); });
+      b.addEventListener("click", function () {
+        change({ layout: b.getAttribute("data-layout") });
+      });
     });
     root.querySelectorAll("[data-download]").forEach(function (b) {
       b.addEventListener("click", function () {
@@ -215,12 +217,26 @@
     apply();
     root.classList.add("vlmcat-x-ready");
     if (window.performance && performance.mark) performance.mark("vlmcat-explorer-ready");
+    warmUp();
     // for tests and the benchmark: the state, the selection, and a query without the typing delay
     window.vlmcatExplorer = {
       state: function () { return Object.assign({}, state); },
       selected: function () { return selected.slice(); },
       setQuery: setQuery
     };
+  }
+
+  // A bare word makes the query script fold every entry's texts once (it keeps them); do that
+  // while the page is idle, a slice at a time, rather than on the reader's first keystroke.
+  function warmUp() {
+    var ids = data.ids, terms = query.parse(data.meta, "x"), next = 0;
+    var later = window.requestIdleCallback || function (fn) { return setTimeout(fn, 50); };
+    function slice() {
+      var end = Math.min(ids.length, next + 2000);
+      for (; next < end; next++) query.matches(data.meta, terms, data.entries[ids[next]]);
+      if (next < ids.length) later(slice);
+    }
+    later(slice);
   }
 
   // The syntax help: a button that shows and hides a panel; Escape or a click elsewhere
