@@ -462,6 +462,36 @@ def test_downloads_hold_the_selection(page: Any, site: Any, catalog: Any, query:
     assert [e.key for e in library.entries] == citable
 
 
+HOSTILE_CSV = {
+    "id": "x",
+    "kind": "paper",
+    "title": 'Say "hi", then\nbreak\r\nlines',
+    "authors": ["A, B", "C"],
+    "summary": ',leading comma and trailing quote"',
+    "links": {"paper": "https://example.org/?a=1,2"},
+}
+
+
+@pytest.mark.slow
+@browser_test
+def test_csv_is_rfc_4180(page: Any, site: Any) -> None:
+    open_explorer(page, site)
+    raw = page.evaluate(
+        "r => vlmcatExplorerExport.text('csv', ['x'], {x: ['', JSON.stringify(r)]}, '')",
+        HOSTILE_CSV,
+    )
+    # each record ends in CRLF (the third is the title's own, kept inside its quotes)
+    assert raw.endswith("\r\n") and raw.count("\r\n") == 3
+    rows = list(csv.reader(io.StringIO(raw, newline=""), strict=True))
+    header, row = rows
+    got = dict(zip(header, row, strict=True))
+    assert got["title"] == HOSTILE_CSV["title"]
+    assert got["authors"] == "A, B; C"
+    assert got["summary"] == HOSTILE_CSV["summary"]
+    assert got["paper"] == "https://example.org/?a=1,2"
+    assert got["code"] == ""
+
+
 @pytest.mark.slow
 @browser_test
 @pytest.mark.skipif(not AXE.exists(), reason="run: npm ci --prefix tests/a11y")
