@@ -81,9 +81,12 @@ def measure(html_dir: Path, entries: int) -> ExplorerResult:
     result = ExplorerResult(entries)
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-            )
+            try:
+                browser = pw.chromium.launch(
+                    executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+                )
+            except Exception as exc:  # noqa: BLE001 (any failure to start is a note, not a crash)
+                return ExplorerResult(entries, note=f"not measured: Chromium did not start ({exc})")
             try:
                 _measure_in(browser, url, html_dir, result)
             finally:

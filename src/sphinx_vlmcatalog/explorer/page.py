@@ -31,13 +31,15 @@ if TYPE_CHECKING:
 
     from ..catalog.index import Catalog
 
-#: The scripts written into ``_static/`` for the page (the data, and the records for downloads).
-DATA_SCRIPT = "vlmcatalog-explorer-data.js"
+#: The scripts written into ``_static/`` for the page: the data, named by a digest of its
+#: content (Sphinx's own ``?v=`` checksum of a file is cached for the life of the process, so
+#: a second build in one process, as sphinx-autobuild runs them, would keep an old one), and
+#: the records for downloads, which the page loads with a digest of its own.
+DATA_SCRIPT = "vlmcatalog-explorer-data-{digest}.js"
 RECORDS_SCRIPT = "vlmcatalog-explorer-records.js"
-#: The page's own scripts, in the order they run (the query language first).
+#: The page's own scripts, in the order they run: the query language, the data, the rest.
+QUERY_SCRIPT = "vlmcatalog-query.js"
 SCRIPTS = (
-    "vlmcatalog-query.js",
-    DATA_SCRIPT,
     "vlmcatalog-explorer-facets.js",
     "vlmcatalog-explorer-view.js",
     "vlmcatalog-explorer-export.js",
@@ -80,9 +82,14 @@ def write_if_changed(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def write_scripts(app: Sphinx, pagename: str, catalog: Catalog) -> str:
-    """Write the data and records scripts into ``_static``; a digest of the records (which load
-    on demand: the digest in their URL keeps a browser's cached copy current)."""
+def digest(text: str) -> str:
+    """A short digest of ``text``, for file names and URLs that change with it."""
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def write_scripts(app: Sphinx, pagename: str, catalog: Catalog) -> tuple[str, str]:
+    """Write the data and records scripts into ``_static`` (and remove older data scripts);
+    the data script's name, and a digest of the records."""
     static = Path(app.outdir) / "_static"
     hrefs = entry_hrefs(app.builder, pagename, catalog)
     # each entry's texts are rendered again only when it changed
@@ -92,12 +99,17 @@ def write_scripts(app: Sphinx, pagename: str, catalog: Catalog) -> str:
     pairs = RenderedEntries(kept / "explorer_record.json", digests, catalog.schema.digest)
     placeholder = get_config(app.env).filter_placeholder
     render = query.reusing(lambda e: query_json(e, catalog))
-    write_if_changed(static / DATA_SCRIPT, page_data(catalog, hrefs, placeholder, render))
+    data_text = page_data(catalog, hrefs, placeholder, render)
+    data_name = DATA_SCRIPT.format(digest=digest(data_text))
+    write_if_changed(static / data_name, data_text)
+    for old in static.glob(DATA_SCRIPT.format(digest="*")):
+        if old.name != data_name:
+            old.unlink()
     record_text = records(catalog, pairs.reusing(lambda e: entry_record(e, catalog)))
     write_if_changed(static / RECORDS_SCRIPT, record_text)
     query.save()
     pairs.save()
-    return hashlib.sha256(record_text.encode()).hexdigest()[:12]
+    return data_name, digest(record_text)
 
 
 def collect_explorer(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -115,22 +127,24 @@ def collect_explorer(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     catalog = get_catalog(app.env)
     config = get_config(app.env)
-    version = write_scripts(app, pagename, catalog)
+    data_name, version = write_scripts(app, pagename, catalog)
     base = app.builder.get_target_uri(pagename)
     body = page_body(
         catalog,
         records_url=relative_uri(base, f"_static/{RECORDS_SCRIPT}") + f"?v={version}",
         downloads_url=relative_uri(base, "downloads/") if config.downloads else "",
     )
-    yield pagename, {"title": "Explore the catalog", "body": body}, "page.html"
+    context = {"title": "Explore the catalog", "body": body, "vlmcat_data_script": data_name}
+    yield pagename, context, "page.html"
 
 
 def add_explorer_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Add the explorer's scripts and stylesheet to its page (``html-page-context``)."""
-    if doctree is None and pagename and pagename == explorer_page(app.builder):
+    data = context.get("vlmcat_data_script")
+    if doctree is None and data and pagename == explorer_page(app.builder):
         app.add_css_file("vlmcatalog-explorer.css")
-        for name in SCRIPTS:
+        for name in (QUERY_SCRIPT, data, *SCRIPTS):
             # deferred scripts run in order, after the page is parsed
             app.add_js_file(name, defer="defer")
