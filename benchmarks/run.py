@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
+from explorer import ExplorerResult, measure, report_lines, target_rows  # noqa: E402
 from generate import Generated, edit_entry, generate  # noqa: E402
 
 READ_RE = re.compile(r"reading sources\.\.\. \[\s*\d+%\] (\S+)")
@@ -181,6 +182,7 @@ class Results:
     real_clean: Measure = field(default_factory=Measure)
     real_edit: Measure = field(default_factory=Measure)
     real_reread: list[str] = field(default_factory=list)
+    explorer: ExplorerResult | None = None
     target_n: int = 10_000
     sizes: list[int] = field(default_factory=list)
 
@@ -287,6 +289,21 @@ def bench_real_site(work: Path, res: Results, reps: int) -> None:
     )
 
 
+def bench_explorer(gen: Generated, res: Results) -> None:
+    """The explorer page of the one-page project, in headless Chromium (benchmarks/explorer.py)."""
+    out = gen.root / "out-x"
+    sphinx(gen.root / "table", out, warm=True)
+    res.explorer = result = measure(out / "html", gen.n)
+    if result.note:
+        log(f"  explorer {result.note}")
+    else:
+        log(
+            f"  explorer {result.transfer / 1e6:.2f} MB gzipped, first render "
+            f"{result.first_render_ms:.0f} ms, filtering {result.filter_median:.1f} ms median, "
+            f"{result.filter_max:.1f} ms slowest"
+        )
+
+
 # ---------------------------------------------------------------------- targets and report
 
 
@@ -372,6 +389,8 @@ def targets(res: Results) -> list[Target]:
     if res.real_edit.runs:
         s = res.real_edit.seconds
         out.append(Target("survey site: rebuild after a prose edit", f"{s:.2f} s", "≤ 5 s", s <= 5))
+    if res.explorer is not None:
+        out += [Target(*row) for row in target_rows(res.explorer)]
     return out
 
 
@@ -489,6 +508,8 @@ def report(res: Results, reps: int, quick: bool) -> str:
             "",
             f"Documents re-read after the edit: {', '.join(res.real_reread) or 'none'}.",
         ]
+    if res.explorer is not None:
+        lines += report_lines(res.explorer)
     lines += ["", *NOTES.splitlines()]
     return "\n".join(lines) + "\n"
 
@@ -581,6 +602,7 @@ def main(argv: list[str] | None = None) -> int:
         if n == target_n:
             bench_load(gen, res, reps)
             bench_site(gen, res, reps)
+            bench_explorer(gen, res)
     if not args.no_real_site:
         bench_real_site(work, res, reps)
     text = report(res, reps, args.quick)

@@ -29,6 +29,19 @@ exclude_patterns = ["_build", "snippets"]
 
 html_theme = "furo"
 html_title = "VLM survey"
+# furo's sidebar, with a link to the catalog explorer (explore.html) below the chapters
+templates_path = ["_templates"]
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/explore.html",
+        "sidebar/scroll-end.html",
+        "sidebar/variant-selector.html",
+    ]
+}
 # the site's own stylesheet (print fixes for furo); its folder only, so that the screenshots
 # in _static are not copied a second time
 html_static_path = ["_static/site"]

@@ -27,8 +27,15 @@ ARGS = [
     "--disable-sync",
 ]
 PAGES = ["tables", "cards", "entries"]
-#: survey chapters: tables (large-vlms, datasets), cards (challenges, applications)
-SURVEY_PAGES = ["survey/large-vlms", "survey/datasets", "survey/challenges", "survey/applications"]
+#: survey chapters: tables (large-vlms, datasets), cards (challenges, applications); and the
+#: catalog explorer with the whole catalog (its sidebar link is the site's own template)
+SURVEY_PAGES = [
+    "survey/large-vlms",
+    "survey/datasets",
+    "survey/challenges",
+    "survey/applications",
+    "explore",
+]
 
 SEVERE = ("serious", "critical")
 

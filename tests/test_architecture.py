@@ -23,7 +23,17 @@ PURE_LAYERS = {
 }
 MAX_LINES = 400
 #: The feature rooms above the shared glue; they do not import each other, but for these.
-ROOMS = ("tables", "cards", "lists", "entry", "entry_pages", "charts", "downloads", "references")
+ROOMS = (
+    "tables",
+    "cards",
+    "lists",
+    "entry",
+    "entry_pages",
+    "charts",
+    "downloads",
+    "references",
+    "explorer",
+)
 ROOM_USES = {"entry_pages": {"entry"}}
 
 

@@ -90,6 +90,12 @@ def _entry_pages(value: Any, schema: CatalogSchema) -> str | None:
     return None
 
 
+def _page_name(value: Any, schema: CatalogSchema) -> str | None:
+    if isinstance(value, str) and (not value or re.fullmatch(r"[a-z0-9_][a-z0-9_-]*", value)):
+        return None
+    return "must be a page name of lowercase letters, digits, '_' and '-', or '' (no page)"
+
+
 def _positive_int(value: Any, schema: CatalogSchema) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return None
@@ -219,6 +225,18 @@ class VlmCatalogConfig:
             "Write ``catalog.json``, its JSON Schema, ``catalog.bib`` and ``catalog.md`` into "
             "``downloads/`` of the HTML output on every build (``vlm-downloads`` links to them).",
             _bool,
+            "html",
+        ),
+    )
+    explorer: str = field(
+        default="explore",
+        metadata=_meta(
+            "Name of the explorer page written at the root of the HTML output (``explore`` "
+            "gives ``explore.html``): every entry of the catalog in one view, with the query "
+            "language, facets, sorting, two layouts and downloads of the selection. ``''`` "
+            "writes no page. ``{vlm-explore}`` links to it. Not written for single-page "
+            "builders, epub, or a project without a catalog of its own.",
+            _page_name,
             "html",
         ),
     )

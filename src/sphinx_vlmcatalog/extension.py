@@ -2,8 +2,9 @@
 
 The rooms, one per feature: :mod:`.store` (the catalog inside a build), :mod:`.domain` (the
 ``vlm`` domain, roles, entry links and citation numbers), :mod:`.tables`, :mod:`.cards`,
-:mod:`.lists`, :mod:`.entry`, :mod:`.entry_pages`, :mod:`.charts`, :mod:`.downloads` and
-:mod:`.references`. The architecture page of the user guide says what flows between them.
+:mod:`.lists`, :mod:`.entry`, :mod:`.entry_pages`, :mod:`.charts`, :mod:`.downloads`,
+:mod:`.references` and :mod:`.explorer`. The architecture page of the user guide says what flows
+between them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .domain import setup_domain
 from .downloads import setup_downloads
 from .entry import setup_entry
 from .entry_pages import setup_entry_pages
+from .explorer import setup_explorer
 from .lists import setup_lists
 from .references import setup_references
 from .store import setup_store
@@ -64,6 +66,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_charts(app)
     setup_downloads(app)
     setup_references(app)
+    setup_explorer(app)
     app.connect("builder-inited", add_shared_css)
     app.connect("doctree-read", warn_unparsed_directives)
     return {

@@ -38,19 +38,25 @@ def never_matching(query: Query, catalog: Catalog) -> list[str]:
 
 def _known_values(term: Term, catalog: Catalog) -> set[str] | None:
     """Every value ``term``'s field can match, or None where any value might."""
-    if term.field == "kind":
-        return {kind.value for kind in EntryKind}
-    if term.field == "categories":
-        return set(catalog.categories)
-    if term.field == "top_category":
-        return {key for key, category in catalog.categories.items() if category.parent is None}
-    if term.field == "links":
-        return set(LINK_KINDS)
-    if term.field == "relations":
-        return set(catalog.schema.relation_kinds)
     if term.field == "uses":
         return set(catalog.entries)
-    custom = catalog.schema.custom(term.field)
-    if custom is not None and custom.choices:  # a choice field of the catalog's own
-        return {c.lower() for c in custom.choices}
-    return None
+    known = known_values(catalog).get(term.field)
+    return None if known is None else set(known)
+
+
+def known_values(catalog: Catalog) -> dict[str, list[str]]:
+    """For each field whose values are a closed set (all but ``uses``, whose values are the
+    entries' ids), every value it can match, sorted: what the explorer's script checks terms
+    against, as :func:`never_matching` does."""
+    known = {
+        "kind": [kind.value for kind in EntryKind],
+        "categories": list(catalog.categories),
+        "top_category": [k for k, c in catalog.categories.items() if c.parent is None],
+        "links": list(LINK_KINDS),
+        "relations": list(catalog.schema.relation_kinds),
+    }
+    for name in catalog.schema.all_fields:
+        custom = catalog.schema.custom(name)
+        if custom is not None and custom.choices:  # a choice field of the catalog's own
+            known[name] = [c.lower() for c in custom.choices]
+    return {field: sorted(set(values)) for field, values in known.items()}

@@ -10,6 +10,8 @@
  *   matches(meta, terms, entry) -> true if the entry satisfies every term
  *   quantity(value, whole)     -> the number "7B", "~400M", "1,281,167" state (catalog/quantities.py)
  *   glob(pattern, text)        -> `*` and `?` wildcards (catalog/globs.py), never a RegExp
+ *   hints(terms, known)        -> "did you mean" messages for values nothing has (query_hints.py)
+ *   tokens(text)               -> [term text, 1-based column] pairs, as parse() splits them
  *
  * `meta` is query_meta() and each entry is entry_data() (catalog/query_data.py).
  */
@@ -90,6 +92,8 @@
 
   // ------------------------------------------------------------------ globs
   function glob(pattern, text) {
+    // no wildcard: the whole text, as it is (and no arrays made for the common case)
+    if (pattern.indexOf("*") < 0 && pattern.indexOf("?") < 0) return pattern === text;
     var p = chars(pattern), s = chars(text);
     var i = 0, j = 0, star = -1, resume = 0;
     while (j < s.length) {
@@ -141,10 +145,13 @@
     return previous[b.length];
   }
 
-  function suggest(meta, name) {  // see fields.suggest
+  function suggest(meta, name) {
+    return nearest(name, meta.fields.concat(Object.keys(meta.aliases), SPECIAL));
+  }
+
+  function nearest(name, candidates) {  // see fields.suggest
     var folded = fold(name), wanted = chars(folded), best = "";
     var bestDistance = Math.max(1, Math.floor(width(name) / 3)) + 1;
-    var candidates = meta.fields.concat(Object.keys(meta.aliases), SPECIAL);
     candidates.forEach(function (candidate) {
       var d = editDistance(wanted, chars(candidate));
       if (d < bestDistance) { best = candidate; bestDistance = d; }
@@ -267,16 +274,27 @@
     return c !== null && !isEmpty(get(e, c));
   }
 
+  // The folded texts that bare words search, kept per entry object (entries are data, never
+  // changed): a page that filters as the reader types runs query after query over the same
+  // entries, and folding their texts again each time was most of the time a keystroke took.
+  var folded = typeof WeakMap === "function" ? new WeakMap() : null;
+  function texts(meta, e) {
+    var kept = folded && folded.get(e);
+    if (kept && kept.meta === meta) return kept.texts;
+    var out = [];
+    meta.text.forEach(function (name) {
+      strings(get(e, name)).forEach(function (s) { out.push(fold(s)); });
+    });
+    if (folded) folded.set(e, { meta: meta, texts: out });
+    return out;
+  }
+
   function termMatches(meta, t, e) {
     var vs = t.values, f = t.field;
     function any(list, test) {
       return vs.some(function (v) { return list.some(function (s) { return test(v, s); }); });
     }
-    if (f === "text") {
-      var texts = [];
-      meta.text.forEach(function (name) { texts = texts.concat(strings(get(e, name)).map(fold)); });
-      return any(texts, function (v, s) { return s.indexOf(v) >= 0; });
-    }
+    if (f === "text") return any(texts(meta, e), function (v, s) { return s.indexOf(v) >= 0; });
     if (f === "has") return vs.some(function (v) { return has(meta, e, v); });
     if (f === "uses") {
       var rel = get(e, "relations") || {}, targets = [];
@@ -308,9 +326,28 @@
     return terms.every(function (t) { return termMatches(meta, t, e) !== t.negate; });
   }
 
+  // ------------------------------------------------------------------ hints
+  // The twin of query_hints.never_matching: a message for each value of a positive "=" term
+  // that no entry can have. `known` maps a field to every value it can match (known_values()
+  // of catalog/query_hints.py, plus "uses": the entries' ids); other fields are never reported.
+  function hints(terms, known) {
+    var out = [];
+    terms.forEach(function (t) {
+      var values = t.negate || t.op !== "=" ? null : get(known, t.field);
+      if (!values) return;
+      t.values.forEach(function (v) {
+        if (/[*?]/.test(v) || values.indexOf(v) >= 0) return;
+        out.push(t.field + ":" + v + " matches nothing: no such value" + nearest(v, values));
+      });
+    });
+    return out;
+  }
+
   root.vlmcatQuery = {
     parse: parse,
     matches: matches,
+    hints: hints,
+    tokens: tokens,
     quantity: quantity,
     glob: glob,
     QueryError: QueryError
