@@ -7,12 +7,11 @@ is missing. The real survey is built to HTML once with its own theme (furo), ser
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
+
+from util import served
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "_artifacts"
@@ -24,22 +23,12 @@ pytestmark = [
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(survey_site):
     html, warnings = survey_site
     assert warnings == ""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(html))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with served(html) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,9 @@ same catalog: the script that filters is ``vlmcatalog-query.js``, the twin of
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +23,7 @@ from sphinx_vlmcatalog.catalog.loader import load_catalog
 from sphinx_vlmcatalog.catalog.query import select
 from sphinx_vlmcatalog.catalog.query_data import entry_data
 from sphinx_vlmcatalog.catalog.selection import run_selection
-from util import build_once, make_app_copy, warnings
+from util import build_once, make_app_copy, served, warnings
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
@@ -173,19 +170,6 @@ def test_the_role_links_to_the_explorer(tmp_path: Path, builder: str) -> None:
 # ---------------------------------------------------------------------- in a browser
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(directory: Path) -> Any:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Any:
     pytest.importorskip("furo")
@@ -194,9 +178,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Any:
         tmp_path_factory.mktemp("explorer-site") / "src",
         confoverrides={"html_theme": "furo"},
     )
-    server = serve(Path(app.outdir))
-    yield f"http://127.0.0.1:{server.server_address[1]}", Path(app.outdir)
-    server.shutdown()
+    with served(Path(app.outdir)) as url:
+        yield url, Path(app.outdir)
 
 
 @pytest.fixture(scope="module")
@@ -527,15 +510,12 @@ def test_the_survey_links_its_numbers_to_the_explorer(
     index = (html / "index.html").read_text(encoding="utf-8")
     assert 'href="explore.html?q=kind:model"' in index
     catalog = load_catalog([Path(__file__).parent.parent / "catalog"]).catalog
-    server = serve(html)
-    try:
+    with served(html) as url:
         page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+        page.goto(f"{url}/index.html")
         page.locator('a[href="explore.html?q=kind:model"]').first.click()
         page.locator("#vlmcat-explorer.vlmcat-x-ready").wait_for()
         models = len(select(catalog, "kind:model"))
         assert page.locator("#vlmcat-x-status").inner_text().startswith(f"{models} of ")
         assert page.locator("#vlmcat-x-results [data-vlm-id]").count() == min(models, 100)
         page.close()
-    finally:
-        server.shutdown()

@@ -13,19 +13,16 @@ URLs, and no filter label. Screenshots and PDFs go to ``tests/_artifacts/print/`
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import importlib.util
 import shutil
 import subprocess
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from util import make_app_copy, warnings
+from util import make_app_copy, served, warnings
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -56,11 +53,6 @@ class Site:
     url: str
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module", params=list(COLUMNS))
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The project built with one theme and served over HTTP."""
@@ -77,12 +69,8 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     finally:
         app.cleanup()  # other apps of this process must not meet its registrations
     assert warnings(app) == ""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(app.outdir))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Site(name, f"http://127.0.0.1:{server.server_address[1]}")
-    server.shutdown()
+    with served(Path(app.outdir)) as url:
+        yield Site(name, url)
 
 
 @pytest.fixture(scope="module")

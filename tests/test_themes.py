@@ -16,18 +16,15 @@ and text keeps a contrast of 4.5:1. Screenshots of the cards and tables pages go
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import importlib.util
 import itertools
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from util import make_app_copy, warnings
+from util import make_app_copy, served, warnings
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -93,11 +90,6 @@ class Site:
     url: str
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module", params=list(THEMES))
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The project built with one theme (once per theme) and served over HTTP."""
@@ -115,13 +107,8 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         # cleaned up at once: other apps of this process must not meet its registrations
         app.cleanup()
     assert warnings(app) == ""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(app.outdir))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Site(name, THEMES[name], f"http://127.0.0.1:{server.server_address[1]}")
-    server.shutdown()
+    with served(Path(app.outdir)) as url:
+        yield Site(name, THEMES[name], url)
 
 
 @pytest.fixture(scope="module")
