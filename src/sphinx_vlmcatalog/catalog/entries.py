@@ -144,6 +144,10 @@ def _empty(doc: str, vtype: ValueType, factory: Any, **kw: Any) -> Any:
     return field(default_factory=factory, metadata=spec(doc, vtype, **kw))
 
 
+#: What :meth:`Entry.get` finds for a field its kind does not have.
+_ABSENT = object()
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """Fields every entry has. Subclasses add the fields of one kind."""
@@ -218,10 +222,8 @@ class Entry:
 
     def get(self, name: str) -> Any:
         """Return field ``name``, built-in or custom (None when the entry does not have it)."""
-        try:
-            return getattr(self, name)
-        except AttributeError:
-            return self.extra.get(name)
+        value = getattr(self, name, _ABSENT)
+        return self.extra.get(name) if value is _ABSENT else value
 
     def line_of(self, name: str) -> SourceRef:
         """Where field ``name`` was written, falling back to the entry's first line."""
