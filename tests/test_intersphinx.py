@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from util import html, make_app_copy, warnings
 
 
@@ -75,7 +77,7 @@ def test_a_table_only_project_links_to_its_rows_and_lists_them(tmp_path) -> None
     assert page.find("a", string="CLIP")["href"] == "#vlmcat-clip"
     assert row.select_one("a.vlmcat-ref")["href"] == "https://arxiv.org/abs/2103.00020"
     with (first.outdir / "objects.inv").open("rb") as f:
-        inv = InventoryFile.load(f, "https://example.org/tables/", lambda *a: "/".join(a))
+        inv = InventoryFile.load(f, "https://example.org/tables/", posixpath.join)
     inv = getattr(inv, "data", inv)
     clip = inv["vlm:model"]["clip"]
     uri = clip.uri if hasattr(clip, "uri") else clip[2]

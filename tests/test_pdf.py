@@ -20,9 +20,11 @@ from util import build_once, html, latexmk, make_app_copy, warnings
 #: by the guide, which the book does not hold.
 CITED = ["clip", "coop", "hostile", "llava", "tpt", "cocoop"]
 #: A mention written by the {vlm} role: its link target and its text.
+#: (docutils before 0.21 writes the role's classes as one \DUrole{xref,vlm,vlm-entry}.)
 MENTION = re.compile(
-    r"\\hyperref\[\\detokenize\{([^}]*)\}\]\{\\sphinxcrossref\{\\DUrole\{xref\}\{\\DUrole\{vlm\}"
-    r"\{\\DUrole\{vlm-entry\}\{([^}]*)\}"
+    r"\\hyperref\[\\detokenize\{([^}]*)\}\]\{\\sphinxcrossref\{"
+    r"(?:\\DUrole\{xref\}\{\\DUrole\{vlm\}\{\\DUrole\{vlm-entry\}|\\DUrole\{xref,vlm,vlm-entry\})"
+    r"\{([^}]*)\}"
 )
 LABEL = re.compile(r"\\label\{\\detokenize\{([^}]*)\}\}")
 HYPERREF = re.compile(r"\\hyperref\[\\detokenize\{([^}]*)\}\]")
@@ -112,7 +114,8 @@ def test_references_list_the_cited_entries_numbered_with_urls(latex) -> None:
 def test_numeric_citations(latex) -> None:
     text = tex(latex)
     number = r"{\hyperref[\detokenize{refs:vlmref-%s}]{\sphinxcrossref{{[}%d{]}}}}"
-    assert "{CLIP}}}}}}\u00a0" + number % ("clip", 1) in text  # (no line break before it)
+    # no line break before the number (the braces' count depends on the docutils version)
+    assert re.search(r"\{CLIP\}+\u00a0" + re.escape(number % ("clip", 1)), text)
     assert number % ("cocoop", 6) in text
     # the guide's PDF has no references list: no numbers there
     assert "vlmref" not in tex(latex, "guide")

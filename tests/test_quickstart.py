@@ -5,6 +5,7 @@ the first as pages)."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,6 +86,10 @@ def test_without_colon_fence_the_fence_is_a_warning_not_silent_text(tmp_path) ->
         timeout=300,
         check=False,
     )
-    assert proc.returncode == 1
-    assert "index.md:3: WARNING: ':::{vlm-table}' is text, not a directive" in proc.stderr
+    # Sphinx before 8.1 stops at the first warning under -W and exits 2; later ones exit 1
+    assert proc.returncode in (1, 2)
+    # (Sphinx before 8.1 writes the error as "index.md:3:<message>", without "WARNING: ")
+    assert re.search(
+        r"index\.md:3: ?(WARNING: )?':::\{vlm-table\}' is text, not a directive", proc.stderr
+    )
     assert proc.stderr.rstrip().endswith("[vlmcatalog.directive]")
