@@ -1,12 +1,16 @@
 /* sphinx-vlmcatalog explorer: the facets.
  *
- * Each facet value is a query term (`kind:model`, `category:transfer`, `has:code`...). Its count
- * is how many entries the current query AND that term select, so clicking a value leads to
- * exactly that many. Counts are tallied in one pass over the selection from the entries' data,
- * the same way vlmcatalog-query.js matches those terms: a kind, year or venue by its whole value
- * (case-folded), a category with everything under it, `has:` by link kind. Facets never change
- * the selection themselves: a click asks the page to add or remove the term in the query box.
- * Defines one global, `vlmcatExplorerFacets.create(container, data, actions)`.
+ * Each facet value is a query term (`kind:model`, `category:transfer`, `has:code`...). Values of
+ * one kind, year, venue or category facet are alternatives, kept in one term of the query
+ * (`kind:model,dataset`: models or datasets); the link toggles are separate terms (`has:code
+ * has:model`: both). A value's count is how many entries the query selects with that value,
+ * where the query leaves out the value's own facet term if it has one: so an unpressed kind
+ * says how many entries choosing it adds, and a pressed one how many it contributes. Counts are
+ * tallied in one pass over a selection from the entries' data, the same way vlmcatalog-query.js
+ * matches those terms: a kind, year or venue by its whole value (case-folded), a category with
+ * everything under it, `has:` by link kind. Facets never change the selection themselves: a
+ * click asks the page to put the term into the query box or take it out (`toggled`).
+ * Defines one global, `vlmcatExplorerFacets`.
  */
 (function (root) {
   "use strict";
@@ -14,7 +18,69 @@
   var VENUES_SHOWN = 10;  // the most frequent venues; the rest behind "More venues"
   var HAS = [["code", "Has code"], ["model", "Has model weights"], ["dataset", "Has dataset link"]];
 
+  // the facets whose values are alternatives (the tally's groups by the same names)
+  var EITHER = ["kind", "year", "venue", "category"];
+
   function fold(text) { return String(text).toLowerCase(); }
+
+  // `a,"b, c",d` -> ['a', '"b, c"', 'd']: the values of a term, as written
+  function splitValues(body) {
+    var out = [], value = "", quoted = false;
+    for (var i = 0; i < body.length; i++) {
+      var c = body.charAt(i);
+      if (c === '"') quoted = !quoted;
+      if (c === "," && !quoted) { out.push(value); value = ""; } else value += c;
+    }
+    out.push(value);
+    return out.filter(Boolean);
+  }
+  // a query token that lists alternatives of a facet (`venue:CVPR,"A B"`), as its field and
+  // values; null for any other token (a comparison, a range, a negation, another field)
+  function alternatives(token) {
+    var m = /^(kind|year|venue|category):(.+)$/.exec(token);
+    if (!m || /^[<>]|\.\./.test(m[2])) return null;
+    return { field: m[1], values: splitValues(m[2]) };
+  }
+  // each single term the tokens hold: `kind:a,b` as `kind:a` and `kind:b`
+  function singles(tokens) {
+    var out = [];
+    tokens.forEach(function (t) {
+      var alt = alternatives(t);
+      if (!alt) out.push(t);
+      else alt.values.forEach(function (v) { out.push(alt.field + ":" + v); });
+    });
+    return out;
+  }
+  // the query's tokens with `term` put in or taken out. A category replaces its ancestors and
+  // descendants among the alternatives, so clicking down the tree narrows the selection.
+  function toggled(tokens, term) {
+    var colon = term.indexOf(":"), field = term.slice(0, colon), value = term.slice(colon + 1);
+    if (EITHER.indexOf(field) < 0) {
+      var without = tokens.filter(function (t) { return t !== term; });
+      return without.length < tokens.length ? without : tokens.concat([term]);
+    }
+    var at = -1;
+    tokens.forEach(function (t, i) {
+      var alt = alternatives(t);
+      if (at < 0 && alt && alt.field === field) at = i;
+    });
+    if (at < 0) return tokens.concat([term]);
+    var values = alternatives(tokens[at]).values, key = fold(value);
+    var kept = values.filter(function (v) { return fold(v) !== key; });
+    if (kept.length === values.length) {
+      if (field === "category") {
+        kept = kept.filter(function (v) {
+          var other = fold(v);
+          return key.indexOf(other + ".") !== 0 && other.indexOf(key + ".") !== 0;
+        });
+      }
+      kept.push(value);
+    }
+    var out = tokens.slice();
+    if (kept.length) out[at] = field + ":" + kept.join(",");
+    else out.splice(at, 1);
+    return out;
+  }
   function plain(value) { return !/["*?]/.test(value); }  // a value a term can name exactly
   // a term's value, quoted when it holds what would end or split it
   function termValue(value) { return /[\s,]|\.\.|^[<>]/.test(value) ? '"' + value + '"' : value; }
@@ -113,7 +179,7 @@
     function openCategories(active) {
       var open = {};
       active.forEach(function (t) {
-        var m = /^categor(?:y|ies):([^,"]+)$/.exec(t);
+        var m = /^categor(?:y|ies):([^,"]+)$/.exec(t);  // (t is a single term)
         if (!m) return;
         var parts = fold(m[1]).split(".");
         for (var i = 1; i <= parts.length; i++) open[parts.slice(0, i).join(".")] = true;
@@ -169,17 +235,24 @@
         showAll = !showAll;
         more.setAttribute("aria-expanded", String(showAll));
         more.textContent = showAll ? "Fewer venues" : "More venues";
-        update.last && update(update.last[0], update.last[1], update.last[2]);
+        if (update.last) update.apply(null, update.last);
       });
       venues.appendChild(more);
     }
 
-    // counts for the selection; values no selected entry has are hidden, unless in the query
-    function update(ids, active, yearRange) {
-      update.last = [ids, active, yearRange];
-      var t = tally(ids, data, cats), open = openCategories(active);
+    // counts for the selection: `ids`, the entries the query selects; `tokens`, the query's;
+    // `selectWithout(token)`, the entries the query selects without that token. Values no
+    // counted entry has are hidden, unless in the query.
+    function update(ids, tokens, yearRange, selectWithout) {
+      update.last = [ids, tokens, yearRange, selectWithout];
+      var t = tally(ids, data, cats), active = singles(tokens).map(fold);
+      var open = openCategories(active);
+      tokens.forEach(function (token) {
+        var alt = alternatives(token);
+        if (alt) t[alt.field] = tally(selectWithout(token), data, cats)[alt.field];
+      });
       buttons.forEach(function (b) {
-        var n = t[b.group][b.key] || 0, on = active.indexOf(b.term) >= 0;
+        var n = t[b.group][b.key] || 0, on = active.indexOf(fold(b.term)) >= 0;
         b.button.setAttribute("aria-pressed", String(on));
         b.button.lastChild.textContent = n.toLocaleString("en");
         var li = b.button.parentNode, parent = parents[b.key];
@@ -203,5 +276,5 @@
     return { update: update, counts: function (ids) { return tally(ids, data, cats); } };
   }
 
-  root.vlmcatExplorerFacets = { create: create, termValue: termValue };
+  root.vlmcatExplorerFacets = { create: create, termValue: termValue, toggled: toggled };
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -78,7 +78,7 @@
       });
       showHints(error, error ? [] : query.hints(terms, known));
       var range = tokens().map(function (t) { return RANGE.exec(t); }).filter(Boolean)[0];
-      facets.update(selected, tokens(), range ? [range[1], range[2]] : ["", ""]);
+      facets.update(selected, tokens(), range ? [range[1], range[2]] : ["", ""], selectWithout);
       view.show(selected, state.layout, state.sort);
       var total = data.ids.length.toLocaleString("en");
       status.textContent = error ? "Query error: showing all " + total + " entries."
@@ -138,6 +138,19 @@
       });
       return done ? out.join(" ") : null;
     }
+    // the entries the query selects without one of its tokens (a facet's alternatives)
+    function selectWithout(token) {
+      var rest = tokens().filter(function (t) { return t !== token; }), terms;
+      try {
+        terms = query.parse(data.meta, rest.join(" "));
+      } catch (err) {  // the query has an error elsewhere: all entries show, so count them all
+        if (!(err instanceof query.QueryError)) throw err;
+        return data.ids;
+      }
+      return data.ids.filter(function (id) {
+        return query.matches(data.meta, terms, data.entries[id]);
+      });
+    }
     function termField(token) {
       try { return query.parse(data.meta, token)[0].field; } catch (err) { return null; }
     }
@@ -158,12 +171,7 @@
       input.value = text;
       change({ q: text });
     }
-    function toggleTerm(term) {
-      var ts = tokens(), on = ts.indexOf(term) >= 0;
-      ts = ts.filter(function (t) { return t !== term; });
-      if (!on) ts.push(term);
-      setQuery(ts.join(" "));
-    }
+    function toggleTerm(term) { setQuery(Facets.toggled(tokens(), term).join(" ")); }
     function setRange(from, to) {
       var ts = tokens().filter(function (t) { return !RANGE.test(t); });
       from = /^\d+$/.test(from) ? from : "";
