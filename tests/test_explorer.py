@@ -481,6 +481,8 @@ HOSTILE_CSV = {
     "title": 'Say "hi", then\nbreak\r\nlines',
     "authors": ["A, B", "C"],
     "summary": ',leading comma and trailing quote"',
+    "venue": '=HYPERLINK("https://evil.example","x")',
+    "short": "@SUM(1+1)",
     "links": {"paper": "https://example.org/?a=1,2"},
 }
 
@@ -501,6 +503,10 @@ def test_csv_is_rfc_4180(page: Any, site: Any) -> None:
     assert got["title"] == HOSTILE_CSV["title"]
     assert got["authors"] == "A, B; C"
     assert got["summary"] == HOSTILE_CSV["summary"]
+    # text that a spreadsheet would run as a formula is kept as text
+    assert got["venue"] == "'" + HOSTILE_CSV["venue"]
+    assert got["short"] == "'@SUM(1+1)"
+    assert got["year"] == ""
     assert got["paper"] == "https://example.org/?a=1,2"
     assert got["code"] == ""
 

@@ -36,6 +36,9 @@
 
   function csvField(value) {
     var text = value === undefined || value === null ? "" : String(value);
+    // a spreadsheet runs a cell that starts like a formula: such text gets a leading quote,
+    // which spreadsheets show as text (OWASP's advice on CSV injection)
+    if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = "'" + text;
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
