@@ -92,3 +92,14 @@ def test_tree_check_catches_orphans() -> None:
     para.children[-1].parent = None
     with pytest.raises(AssertionError, match="orphan"):
         check_parents(None, doc, "bad")
+
+
+@pytest.mark.parametrize(
+    ("short", "shown"),
+    [("WIT", "Web Data (WIT). "), ("WIT (CLIP data)", "Web Data \N{EM DASH} WIT (CLIP data). ")],
+)
+def test_a_reference_names_the_short_name_without_nested_parentheses(short, shown) -> None:
+    from sphinx_vlmcatalog.references import reference_paragraph
+
+    entry = Model(id="wit", kind="model", title="Web Data", short=short)
+    assert reference_paragraph(entry).astext() == shown

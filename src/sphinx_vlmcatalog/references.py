@@ -105,7 +105,9 @@ def reference_paragraph(entry: Entry) -> nodes.paragraph:
     title = one_line(entry.title).rstrip(".")
     para += nodes.emphasis(title, title)
     if entry.short and entry.short not in entry.title:  # ("CoOp: Learning..." names it)
-        para += nodes.Text(f" ({one_line(entry.short)})")
+        short = one_line(entry.short)
+        # a short name with its own parentheses ("WIT (CLIP data)") would nest them
+        para += nodes.Text(f" \N{EM DASH} {short}" if "(" in short else f" ({short})")
     para += nodes.Text(". ")
     where = ", ".join(x for x in (entry.venue, str(entry.year or "")) if x)
     if where:
