@@ -103,3 +103,17 @@ def test_a_reference_names_the_short_name_without_nested_parentheses(short, show
 
     entry = Model(id="wit", kind="model", title="Web Data", short=short)
     assert reference_paragraph(entry).astext() == shown
+
+
+def test_a_cell_may_break_after_a_slash_inside_a_word_in_latex_only() -> None:
+    from sphinx_vlmcatalog.tables.rows import cell_text
+
+    pieces = cell_text("256M/500M/2.2B, ViT-L/14 and a / b")
+    assert [n.astext() for n in pieces if isinstance(n, nodes.Text)] == [
+        "256M/",
+        "500M/",
+        "2.2B, ViT-L/",
+        "14 and a / b",
+    ]
+    assert {n["format"] for n in pieces if isinstance(n, nodes.raw)} == {"latex"}
+    assert cell_text("a / b") == [nodes.Text("a / b")]

@@ -124,25 +124,26 @@ def row_nodes(node: catalog_rows, refs: Refs | None, fmt: str = "") -> Iterator[
 LONG_WORD = 40
 BREAK_EVERY = 20
 _LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+#: A slash inside a word ("256M/500M/2.2B", "ViT-L/14"): LaTeX may break after it.
+_SLASH_RE = re.compile(r"(?<=\S)/(?=\S)")
 
 
 def cell_text(text: str) -> list[nodes.Node]:
     """``text`` on one line (:func:`..directive.one_line`) as nodes: one ``Text``, or pieces
-    with a LaTeX-only break point inside long words (other writers skip the ``raw`` nodes, and
-    HTML breaks long words with CSS)."""
+    with LaTeX-only break points after slashes inside words and in long words (other writers
+    skip the ``raw`` nodes, and HTML breaks long words with CSS)."""
     text = one_line(text)
-    if _LONG_WORD_RE.search(text) is None:
-        return [nodes.Text(text)]
-    result: list[nodes.Node] = []
-    start = 0
+    breaks = {m.end() for m in _SLASH_RE.finditer(text)}
     for match in _LONG_WORD_RE.finditer(text):
-        word = match.group()
-        result.append(nodes.Text(text[start : match.start()] + word[:BREAK_EVERY]))
-        for i in range(BREAK_EVERY, len(word), BREAK_EVERY):
+        breaks.update(range(match.start() + BREAK_EVERY, match.end(), BREAK_EVERY))
+    if not breaks:
+        return [nodes.Text(text)]
+    ends = sorted(breaks)
+    result: list[nodes.Node] = []
+    for start, end in zip([0, *ends], [*ends, len(text)], strict=True):
+        if start:
             result.append(nodes.raw("", r"\allowbreak{}", format="latex"))
-            result.append(nodes.Text(word[i : i + BREAK_EVERY]))
-        start = match.end()
-    result.append(nodes.Text(text[start:]))
+        result.append(nodes.Text(text[start:end]))
     return [n for n in result if not isinstance(n, nodes.Text) or n.astext()]
 
 
