@@ -81,7 +81,9 @@
     [["Paper", safeUrl(info.paper)], ["Code", safeUrl(info.code)]].forEach(function (pair) {
       if (pair[1]) links.appendChild(link(pair[0], pair[1], "vlmcat-preview-link"));
     });
-    if (withOpen) links.appendChild(link("Open \u2192", mention.href, "vlmcat-preview-open"));
+    if (withOpen) {
+      links.appendChild(link("Open \u2192", mention.getAttribute("href"), "vlmcat-preview-open"));
+    }
     if (links.childNodes.length) card.appendChild(links);
   }
 
