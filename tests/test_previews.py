@@ -190,3 +190,10 @@ def test_an_edited_summary_reaches_every_page_that_mentions_it(tmp_path: Path) -
     for name in ("prose", "tables", "cards", "entries"):
         assert data(page(app, name))["clip"]["summary"] == "Changed.", name
     assert re.search(r"vlmcat-mention-clip", page(app, "prose"))
+
+
+def test_a_single_page_carries_every_entry_it_mentions(tmp_path: Path) -> None:
+    app = build_once("test-basic", tmp_path / "src", "singlehtml")
+    text = page(app, "index")
+    assert set(data(text)) == set(mentions(text).values()) >= {"clip", "hostile", "llava"}
+    assert "_static/vlmcatalog-previews.js" in text
