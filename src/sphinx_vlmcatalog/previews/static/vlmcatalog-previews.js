@@ -100,6 +100,7 @@
     if (mention.nextSibling !== card) mention.parentNode.insertBefore(card, mention.nextSibling);
     current = mention;
     mention.setAttribute("aria-describedby", card.id);
+    mention.setAttribute("aria-controls", card.id);
     mention.setAttribute("aria-expanded", "true");
     card.hidden = false;
     place();
@@ -110,7 +111,10 @@
     clearTimeout(closeTimer);
     openTimer = 0;
     if (!current) return;
-    current.setAttribute("aria-expanded", "false");
+    // no aria-expanded="false" on closed mentions: every link of a chapter would be
+    // announced as "collapsed"; only the open one says it is expanded
+    current.removeAttribute("aria-expanded");
+    current.removeAttribute("aria-controls");
     current.removeAttribute("aria-describedby");
     card.hidden = true;
     current = null;
@@ -163,8 +167,6 @@
     if (!entries[keyOf(mention)]) return;
     // the card says more than the title tooltip, which would cover it
     mention.removeAttribute("title");
-    mention.setAttribute("aria-expanded", "false");
-    mention.setAttribute("aria-controls", "vlmcat-preview");
     mention.addEventListener("pointerenter", function (event) {
       if (event.pointerType !== "touch") scheduleOpen(mention);
     });
@@ -195,7 +197,6 @@
     });
   }
 
-  // the card's aria-controls needs an element in the page before the first opening
   document.body.appendChild(makeCard());
   Array.prototype.forEach.call(document.querySelectorAll("a.vlmcat-mention"), setUp);
 
