@@ -73,12 +73,16 @@ def browser() -> Any:
         b.close()
 
 
-def axe(browser: Any, url: str, scheme: str) -> list[dict[str, Any]]:
-    """axe-core's violations on ``url`` in colour scheme ``scheme``."""
+def axe(browser: Any, url: str, scheme: str, hover: str = "") -> list[dict[str, Any]]:
+    """axe-core's violations on ``url`` in colour scheme ``scheme`` (with the element
+    ``hover`` names hovered first, and the entry preview that opens waited for)."""
     context = browser.new_context(color_scheme=scheme)
     try:
         page = context.new_page()
         page.goto(url)
+        if hover:
+            page.locator(hover).first.hover()
+            page.wait_for_selector("#vlmcat-preview", state="visible")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run(document)")
     finally:
@@ -107,6 +111,24 @@ def test_no_serious_violations(site: Path, browser: Any, page: str, scheme: str)
 @pytest.mark.parametrize("page", SURVEY_PAGES)
 def test_survey_no_serious_violations(survey: Path, browser: Any, page: str, scheme: str) -> None:
     violations = axe(browser, (survey / f"{page}.html").as_uri(), scheme)
+    bad = [(v["id"], v["impact"], v["help"]) for v in violations if v["impact"] in SEVERE]
+    assert not bad, bad
+
+
+#: pages with an entry preview open: a {vlm} mention, a table title, a card title
+PREVIEWS = [
+    ("prose", "p a.vlmcat-mention-clip"),
+    ("tables", "td a.vlmcat-mention-clip"),
+    ("cards", ".vlmcat-card-title a.vlmcat-mention-clip"),
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("page", "hover"), PREVIEWS)
+def test_open_previews_have_no_serious_violations(
+    site: Path, browser: Any, page: str, hover: str, scheme: str
+) -> None:
+    violations = axe(browser, (site / f"{page}.html").as_uri(), scheme, hover)
     bad = [(v["id"], v["impact"], v["help"]) for v in violations if v["impact"] in SEVERE]
     assert not bad, bad
 

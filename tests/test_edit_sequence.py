@@ -73,6 +73,13 @@ def edit_relation(src: Path) -> None:
     )
 
 
+def edit_summary(src: Path) -> None:
+    # every page that mentions CLIP carries its preview (title and one-line summary)
+    models = src / "catalog" / "models.yaml"
+    replace(models, "summary: Contrastive pre-training", "summary: Contrastive training")
+    replace(models, "title: Learning Transferable", "title: Learning Transferable, Retitled,")
+
+
 EDITS: list[Callable[[Path], None]] = [
     add_entry,
     delete_entry,
@@ -80,6 +87,7 @@ EDITS: list[Callable[[Path], None]] = [
     rename_file,
     edit_taxonomy,
     edit_relation,
+    edit_summary,
 ]
 
 

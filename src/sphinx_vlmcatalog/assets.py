@@ -7,6 +7,7 @@ to the pages that need it (at ``html-page-context``, checked with :func:`page_ha
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -36,3 +37,10 @@ def page_has_class(doctree: Any, classes: Collection[str]) -> bool:
         return isinstance(node, nodes.Element) and not set(classes).isdisjoint(node["classes"])
 
     return doctree is not None and doctree.next_node(marked) is not None
+
+
+def script_json(data: Any) -> str:
+    """JSON that cannot end its ``<script>`` element: every ``<`` is written as ``\\u003c``
+    (and ``>`` and ``&`` likewise), for ``<script type="application/json">`` data."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

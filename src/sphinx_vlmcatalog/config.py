@@ -240,6 +240,18 @@ class VlmCatalogConfig:
             "html",
         ),
     )
+    previews: bool = field(
+        default=True,
+        metadata=_meta(
+            "Show a small card (title, authors, venue, year, a one-line summary, paper and "
+            "code links) when a reader hovers over, focuses or taps a mention of an entry in "
+            "HTML: ``{vlm}`` links, table titles, card titles and every other link to an "
+            "entry's place. Each page carries the data of the entries it mentions only. Not "
+            "for epub; no change to other formats.",
+            _bool,
+            "html",
+        ),
+    )
 
     markdown_title: str = field(
         default="Awesome Vision-Language Models",

@@ -104,6 +104,20 @@ ElementT = TypeVar("ElementT", bound=nodes.Element)
 BLANK_LINE = re.compile(r"[ \t]*\r?\n[ \t\r\n]*")
 
 
+#: Authors named before "et al.".
+MAX_AUTHORS = 3
+
+
+def author_text(authors: tuple[str, ...]) -> str:
+    """``A, B and C``, or ``A, B, C et al.`` for more than :data:`MAX_AUTHORS`."""
+    names = [" ".join(a.split()) for a in authors]
+    if len(names) > MAX_AUTHORS:
+        return ", ".join(names[:MAX_AUTHORS]) + " et al."
+    if len(names) > 1:
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    return names[0] if names else ""
+
+
 def one_line(text: str) -> str:
     """``text`` with its line breaks as spaces: what HTML shows anyway, and what LaTeX needs
     (a blank line inside a command's argument stops the PDF with "Paragraph ended before")."""

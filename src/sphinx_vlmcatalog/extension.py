@@ -3,8 +3,8 @@
 The rooms, one per feature: :mod:`.store` (the catalog inside a build), :mod:`.domain` (the
 ``vlm`` domain, roles, entry links and citation numbers), :mod:`.tables`, :mod:`.cards`,
 :mod:`.lists`, :mod:`.entry`, :mod:`.entry_pages`, :mod:`.charts`, :mod:`.downloads`,
-:mod:`.references` and :mod:`.explorer`. The architecture page of the user guide says what flows
-between them.
+:mod:`.references`, :mod:`.explorer` and :mod:`.previews`. The architecture page of the user
+guide says what flows between them.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .entry import setup_entry
 from .entry_pages import setup_entry_pages
 from .explorer import setup_explorer
 from .lists import setup_lists
+from .previews import setup_previews
 from .references import setup_references
 from .store import setup_store
 from .tables import setup_tables
@@ -67,6 +68,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_downloads(app)
     setup_references(app)
     setup_explorer(app)
+    setup_previews(app)
     app.connect("builder-inited", add_shared_css)
     app.connect("doctree-read", warn_unparsed_directives)
     return {

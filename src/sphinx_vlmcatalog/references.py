@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .catalog.issues import Subtype
-from .directive import CatalogDirective, entry_links, one_line, verbatim
+from .directive import CatalogDirective, author_text, entry_links, one_line, verbatim
 from .domain.catalog_domain import get_catalog
 from .domain.citations import citation_plan
 from .domain.links import current_builder
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
     from .catalog.entries import Entry
 
-#: Authors named before "et al.".
-MAX_AUTHORS = 3
 _ARXIV_URL = re.compile(r"^https?://arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.IGNORECASE)
 
 
@@ -66,16 +64,6 @@ class ReferencesDirective(CatalogDirective):
         holder["vlm_references"] = True
         self.add_name(holder)
         return [holder]
-
-
-def author_text(authors: tuple[str, ...]) -> str:
-    """``A, B and C``, or ``A, B, C et al.`` for more than :data:`MAX_AUTHORS`."""
-    names = [" ".join(a.split()) for a in authors]
-    if len(names) > MAX_AUTHORS:
-        return ", ".join(names[:MAX_AUTHORS]) + " et al."
-    if len(names) > 1:
-        return ", ".join(names[:-1]) + " and " + names[-1]
-    return names[0] if names else ""
 
 
 def printed_links(entry: Entry) -> list[tuple[str, str]]:

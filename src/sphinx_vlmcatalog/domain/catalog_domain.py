@@ -41,6 +41,24 @@ if TYPE_CHECKING:
     from ..catalog.index import Catalog
 
 
+#: The class of every link that mentions a catalog entry in HTML, when previews are on; a
+#: second class, this prefix and the id, names the entry (ids are slugs, safe in class names).
+MENTION_CLASS = "vlmcat-mention"
+
+
+def mention_classes(key: str) -> list[str]:
+    """The classes that mark a link as a mention of entry ``key`` (:mod:`..previews`)."""
+    return [MENTION_CLASS, f"{MENTION_CLASS}-{key}"]
+
+
+def previews_enabled(env: BuildEnvironment, builder: Builder) -> bool:
+    """Whether entry previews are on for this output: HTML pages (not epub, whose readers
+    rarely run scripts), with ``vlmcatalog_previews``."""
+    if builder.format != "html" or builder.name.startswith("epub"):
+        return False
+    return bool(get_config(env).previews)
+
+
 def get_domain(env: BuildEnvironment) -> CatalogDomain:
     """The ``vlm`` domain of ``env``."""
     return cast("CatalogDomain", env.get_domain("vlm"))
@@ -279,19 +297,22 @@ class CatalogDomain(Domain):
         """
         entry = self.catalog.get(key) if self.catalog is not None else None
         found = self.targets(builder).get(key)
-        if found is not None and found[0] == (at or fromdocname) and found[1] in here:
-            found = None
-        if found is not None:
+        itself = found is not None and found[0] == (at or fromdocname) and found[1] in here
+        if found is not None and not itself:
             docname, anchor, _prio = found
             title = entry.title if entry is not None else key
-            return self.make_refnode(builder, fromdocname, docname, anchor, content, title)
-        if entry is None or not entry.links:
+            ref = self.make_refnode(builder, fromdocname, docname, anchor, content, title)
+        elif entry is None or not entry.links:
             return None
-        url = entry.links.get("paper") or next(iter(entry.links.values()))
-        ref = nodes.reference(
-            "", "", internal=False, refuri=url, reftitle=entry.title, classes=["vlmcat-external"]
-        )
-        ref += content
+        else:
+            url = entry.links.get("paper") or next(iter(entry.links.values()))
+            ref = nodes.reference("", "", internal=False, refuri=url, reftitle=entry.title)
+            ref["classes"].append("vlmcat-external")
+            ref += content
+        # a preview shows the entry over a mention of it; a rendering that would have linked to
+        # itself is the entry already in view, so its link to the paper gets none
+        if entry is not None and not itself and previews_enabled(self.env, builder):
+            ref["classes"].extend(mention_classes(key))
         return ref
 
     def make_refnode(

@@ -19,14 +19,13 @@ not write.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..assets import page_has_class
+from ..assets import page_has_class, script_json
 from ..catalog.query_data import entry_data, query_meta
 from ..config import get_config
 from ..domain.catalog_domain import get_catalog
@@ -49,12 +48,6 @@ LONG_COLUMN = "vlmcat-long"
 LONG_TEXT_WEIGHT = 24
 #: The query language's script (in the package's shared ``static/``).
 QUERY_SCRIPT = "vlmcatalog-query.js"
-
-
-def script_json(data: Any) -> str:
-    """JSON that cannot end its ``<script>`` element: every ``<`` is written as ``\\u003c``."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class table_box(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)

@@ -277,7 +277,10 @@
     link.className = "vlmcat-permalink";
     link.href = "#" + tr.id;
     link.setAttribute("aria-label", "Link to this row");
-    tr.cells[0].appendChild(link);
+    // at the end of the cell's text: after its paragraph, it would take a line of its own and
+    // make the row taller under the pointer
+    var cell = tr.cells[0], last = cell.lastElementChild;
+    (last && last.tagName === "P" ? last : cell).appendChild(link);
   }
 
   function init() {
