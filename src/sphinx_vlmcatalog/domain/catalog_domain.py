@@ -76,7 +76,7 @@ class CatalogDomain(Domain):
         "docs": {},  # docname -> DocRecord
         "index": {},  # id -> (docname, anchor, priority); computed at env-updated
         "print_index": {},  # the same without entry pages, for single-document builders
-        "mentions": {},  # id -> ((docname, anchor), ...); computed at env-updated
+        "mentions": {},  # id -> ((docname, anchor, section), ...); computed at env-updated
         "citations": {},  # the citation plan of the HTML site (domain/citations.py)
     }
     # 1: first version
@@ -85,7 +85,8 @@ class CatalogDomain(Domain):
     # 3: order and reordered (catalog order changes re-read pages)
     # 5: schema and schema_changed (a schema.yaml edit re-reads every page of the catalog);
     # cites and references in the records; the citation plan
-    data_version = 5
+    # 6: places in the records; mentions name the place (anchor and section)
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
