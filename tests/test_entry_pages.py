@@ -147,7 +147,8 @@ def test_summary_then_facts_then_notes(built) -> None:
     page = html(built, "entries/clip")
     section = page.select_one("section.vlmcat-entry-page")
     order = [
-        section.select_one("nav.vlmcat-breadcrumbs[aria-label=Breadcrumb]"),
+        # before the section: a section's first child is its title, for Sphinx as for themes
+        section.find_previous_sibling("nav", class_="vlmcat-breadcrumbs"),
         section.find("h1"),
         section.select_one("p.vlmcat-lead"),
         section.select_one(".vlmcat-facts"),
@@ -156,7 +157,9 @@ def test_summary_then_facts_then_notes(built) -> None:
         section.select_one("p.vlmcat-notes"),
     ]
     assert None not in order
-    everything = list(section.descendants)
+    assert order[0]["aria-label"] == "Breadcrumb"
+    assert built.env.titles["entries/clip"].astext().startswith("CLIP: ")
+    everything = list(page.descendants)
     positions = [everything.index(node) for node in order]
     assert positions == sorted(positions)
     assert order[2].get_text() == "Contrastive pre-training on 400M image-text pairs."

@@ -91,7 +91,8 @@ class EntryPageDirective(CatalogEntryDirective):
         folder = get_config(self.env).entry_pages
         if entry.categories:
             self.note_taxonomy()  # the trail names the categories
-        section += make_breadcrumbs(entry, self.catalog, f"{folder}/index")
+        # before the section, not in it: a section's first child is its title for Sphinx
+        trail = make_breadcrumbs(entry, self.catalog, f"{folder}/index")
         section += nodes.title(title, title)
         section.extend(self.home_target(entry))
         section.extend(self.lead(entry))
@@ -118,7 +119,7 @@ class EntryPageDirective(CatalogEntryDirective):
         if entry.notes:
             section += nodes.rubric("Curators' notes", "Curators' notes")
             section += verbatim(nodes.paragraph(entry.notes, entry.notes, classes=["vlmcat-notes"]))
-        return [section]
+        return [trail, section]
 
     def lead(self, entry: Entry) -> list[Node]:
         """The summary, and a topic's points, before any field."""
