@@ -98,6 +98,16 @@ class EntryPageDirective(CatalogEntryDirective):
         section.extend(self.lead(entry))
         facts = self.block(entry, title=False, skip=SHOWN_APART)
         facts["classes"].append("vlmcat-facts")
+        changed = self.domain.data["last_changed"].get(key)
+        fields = facts.next_node(nodes.field_list)
+        if changed and fields is not None:  # (the date of the catalog's last commit to it)
+            label = "Last changed"
+            fields += nodes.field(
+                "",
+                nodes.field_name(label, label),
+                nodes.field_body("", nodes.paragraph(changed, changed)),
+                classes=["vlmcat-last-changed"],
+            )
         split_fields(facts)
         section += facts
         # (the lineage graph of the entry, once there is one, goes here: after the facts)
