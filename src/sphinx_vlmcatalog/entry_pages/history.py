@@ -25,11 +25,10 @@ if TYPE_CHECKING:
 
 def catalog_files(app: Sphinx) -> dict[Path, dict[str, int]]:
     """Each catalog file holding entries -> entry id -> the entry's first line."""
-    files: dict[Path, dict[str, int]] = {}
+    by_name: dict[str, dict[str, int]] = {}
     for entry in get_catalog(app.env):
-        path = Path(app.confdir, entry.source.path).resolve()
-        files.setdefault(path, {})[entry.id] = entry.source.line
-    return files
+        by_name.setdefault(entry.source.path, {})[entry.id] = entry.source.line
+    return {Path(app.confdir, name).resolve(): starts for name, starts in by_name.items()}
 
 
 def last_changed_outdated(
