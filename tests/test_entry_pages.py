@@ -30,6 +30,10 @@ def built(tmp_path_factory):
     text = models.read_text(encoding="utf-8")
     notes = "    notes: 'Sources disagree on <b>400M</b>; & so on.'\n"
     models.write_text(text.replace("    relations:\n", notes + "    relations:\n", 1))
+    # a category title with markup: the breadcrumbs show it as text
+    taxonomy = src / "catalog" / "taxonomy.yaml"
+    text = taxonomy.read_text(encoding="utf-8")
+    taxonomy.write_text(text.replace("title: Datasets", "title: 'Data <i>sets</i> & co'", 1))
     return build_once("test-basic", src, confoverrides=PAGES)
 
 
@@ -195,8 +199,11 @@ def test_breadcrumbs_link_to_the_index_and_the_explorer(built) -> None:
         "../explore.html?q=category:pretraining.contrastive",
     ]
     assert (Path(built.outdir) / "explore.html").is_file()
-    # hostile titles stay text in the trail too (the entry's categories are the taxonomy's)
-    assert "<script" not in str(html(built, "entries/hostile").select_one("nav"))
+    # catalog text stays text in the trail too
+    trail = html(built, "entries/hostile").select_one("nav.vlmcat-breadcrumbs")
+    assert trail.find("i") is None
+    assert trail.select("a")[-1].get_text() == "Data <i>sets</i> & co"
+    assert trail.select("a")[-1]["href"] == "../explore.html?q=category:datasets"
 
 
 def test_breadcrumbs_without_an_explorer_lead_to_the_index(tmp_path) -> None:
