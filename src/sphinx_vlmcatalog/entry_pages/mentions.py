@@ -97,8 +97,9 @@ def note_places(app: Sphinx, doctree: nodes.document) -> None:
                 title = section[0].astext()
             places.append((key, anchor or _anchor_of(doctree, node, key), title))
     mentioned = {key for key, _a, _t in places}
-    # entries shown without a place of their own (in a chart, say): the page itself
-    places.extend((key, "", "") for key in sorted((rec["shown"] | rec["refs"]) - mentioned))
+    # references without a node of their own here lead to the page itself; entries only
+    # counted (in a chart) are not mentioned
+    places.extend((key, "", "") for key in sorted(rec["refs"] - mentioned))
     rec["places"] = places
 
 
@@ -112,7 +113,7 @@ def reading_order(env: BuildEnvironment) -> list[str]:
 
 
 def compute_mentions(env: BuildEnvironment) -> dict[str, tuple[Place, ...]]:
-    """Entry id -> the places in other documents that show or cite it, in reading order."""
+    """Entry id -> the places in other documents that show, cite or link it, in reading order."""
     domain = get_domain(env)
     found: dict[str, list[Place]] = {}
     for docname in reading_order(env):
