@@ -28,13 +28,16 @@ ARGS = [
 ]
 PAGES = ["tables", "cards", "entries"]
 #: survey chapters: tables (large-vlms, datasets), cards (challenges, applications); and the
-#: catalog explorer with the whole catalog (its sidebar link is the site's own template)
+#: catalog explorer with the whole catalog (its sidebar link is the site's own template); entry
+#: pages (breadcrumbs, the facts panel, the copy button)
 SURVEY_PAGES = [
     "survey/large-vlms",
     "survey/datasets",
     "survey/challenges",
     "survey/applications",
     "explore",
+    "entries/clip",
+    "entries/qwen2-vl",
 ]
 
 SEVERE = ("serious", "critical")

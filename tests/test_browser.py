@@ -221,3 +221,65 @@ def test_the_count_is_of_entries_not_rows(page, site_url):
             assert shown == total == len(set(ids)), (chapter, table_id, text, len(ids))
             counted.append(len(ids) - len(set(ids)))
     assert any(counted), "no table shows an entry twice: the test checks nothing"
+
+
+def facts_geometry(page) -> dict:
+    """Where the labels and values of the entry page's short facts are: rounded boxes."""
+    return page.evaluate(
+        """() => { const box = el => { const r = el.getBoundingClientRect();
+            return {left: Math.round(r.left), top: Math.round(r.top),
+                    right: Math.round(r.right)}; };
+        const dl = document.querySelector('.vlmcat-facts dl.vlmcat-short');
+        return {dts: Array.from(dl.querySelectorAll(':scope > dt'), box),
+                dds: Array.from(dl.querySelectorAll(':scope > dd'), box)}; }"""
+    )
+
+
+@pytest.mark.parametrize(("width", "columns"), [(1280, 2), (390, 1)])
+def test_entry_page_facts_panel(page, site_url, width: int, columns: int):
+    """One line per field (label and value side by side); two fields a row on a desktop, one
+    on a phone."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{site_url}/entries/clip.html")
+    found = facts_geometry(page)
+    assert len(found["dts"]) >= 6
+    for dt, dd in zip(found["dts"], found["dds"], strict=True):
+        assert dt["top"] == dd["top"] and dd["left"] >= dt["right"], (dt, dd)
+    assert len({dt["left"] for dt in found["dts"]}) == columns
+    if columns == 2:
+        first, second = found["dts"][:2]
+        assert first["top"] == second["top"] and second["left"] > first["left"]
+    shot(page, f"entry-page-facts-{width}")
+
+
+def test_bibtex_copy_button_on_a_phone(page, site_url):
+    """At 390 px the button does not cover the record's first line (the whole width of the
+    line box, however short its text); "Copied" is announced and turns back into the
+    button's label after two seconds."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{site_url}/entries/qwen2-vl.html")
+    button = page.get_by_role("button", name="Copy BibTeX")
+    button.scroll_into_view_if_needed()
+    boxes = page.evaluate(
+        """() => { const pre = document.querySelector('.vlmcat-bibtex pre');
+        const range = document.createRange(); range.selectNodeContents(pre);
+        const line = range.getClientRects()[0], box = pre.getBoundingClientRect();
+        const b = document.querySelector('.vlmcat-bibtex button').getBoundingClientRect();
+        return {line: [box.left, line.top, box.right, line.bottom],
+                button: [b.left, b.top, b.right, b.bottom]}; }"""
+    )
+    (l1, t1, r1, b1), (l2, t2, r2, b2) = boxes["line"], boxes["button"]
+    assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, boxes  # no overlap
+    status = page.locator(".vlmcat-bibtex [role=status]")
+    assert status.get_attribute("aria-live") == "polite"
+    button.click()
+    # (the clipboard answers asynchronously)
+    page.get_by_role("button", name="Copied").wait_for()
+    status.filter(has_text="copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()").startswith("@")
+    shot(page, "entry-page-copied-390")
+    page.wait_for_function(
+        "() => document.querySelector('.vlmcat-bibtex button').textContent === 'Copy BibTeX'",
+        timeout=4000,
+    )
+    assert status.inner_text() == ""

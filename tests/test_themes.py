@@ -334,6 +334,39 @@ def axe_problems(page: Any) -> list[str]:
     return [f"axe: {rule} at {target}: {html}" for rule, target, html in found]
 
 
+def entry_page_problems(page: Any, width: int) -> list[str]:
+    """The facts panel: label and value of a field on one line, two fields a row at desktop
+    width and one on a phone; breadcrumbs on one line at desktop width; summary, facts, notes in
+    that order down the page."""
+    found = page.evaluate(
+        """() => { const top = el => el.getBoundingClientRect().top;
+        const dl = document.querySelector('.vlmcat-facts dl.vlmcat-short');
+        const pairs = Array.from(dl.querySelectorAll(':scope > dt'), dt => {
+            const a = dt.getBoundingClientRect();
+            const b = dt.nextElementSibling.getBoundingClientRect();
+            return [Math.round(a.left), Math.round(a.top), Math.round(b.top),
+                    a.right <= b.left]; });
+        const crumbs = Array.from(document.querySelectorAll('nav.vlmcat-breadcrumbs li'),
+            li => Math.round(top(li)));
+        const order = ['p.vlmcat-lead', '.vlmcat-facts', 'p.vlmcat-notes'].map(
+            s => top(document.querySelector(s)));
+        return {pairs, crumbs, order}; }"""
+    )
+    problems = []
+    for _left, label_top, value_top, beside in found["pairs"]:
+        if abs(label_top - value_top) > 1 or not beside:
+            problems.append(f"a field's label and value on two lines: {found['pairs']}")
+            break
+    columns = len({left for left, *_ in found["pairs"]})
+    if columns != (2 if width >= 1280 else 1):
+        problems.append(f"{columns} columns of facts at {width} px")
+    if width >= 1280 and len(set(found["crumbs"])) != 1:
+        problems.append(f"breadcrumbs on several lines: {found['crumbs']}")
+    if found["order"] != sorted(found["order"]):
+        problems.append(f"summary, facts and notes out of order: {found['order']}")
+    return problems
+
+
 def dark_problems(page: Any, site: Site) -> list[str]:
     """In a theme with a dark mode: it is on, and the page under our content is dark."""
     if site.theme.dark is None:
@@ -356,13 +389,15 @@ VIEWS = [
 
 @pytest.mark.parametrize(("page_name", "width", "scheme"), VIEWS)
 def test_page_looks_right(site: Site, browser: Any, page_name: str, width: int, scheme: str):
-    shot = page_name in ("cards", "tables")
+    shot = page_name in ("cards", "tables", "entries/clip")
     with opened(browser, site, page_name, width, scheme, shot=shot) as page:
         problems = column_problems(page, site) + contrast_problems(page, page_name)
         if page_name == "cards":
             problems += card_problems(page, width)
         if page_name == "tables":
             problems += table_problems(page, width)
+        if page_name == "entries/clip":
+            problems += entry_page_problems(page, width)
         if page_name in ("cards", "tables"):
             problems += axe_problems(page)
         if scheme == "dark":

@@ -19,7 +19,8 @@ def test_catalog_text_is_shown_exactly_as_written(tmp_path) -> None:
     with (src / "catalog" / "extras.yaml").open("a", encoding="utf-8") as f:
         f.write(
             f"  - id: verbatim\n    kind: paper\n    title: '{title}'\n    short: '--v \"x\"'\n"
-            f"    summary: '{title}'\n    year: 2021\n    categories: [transfer]\n"
+            f"    summary: '{title}'\n    notes: '{title}'\n    year: 2021\n"
+            "    categories: [transfer]\n"
         )
     with (src / "prose.rst").open("a", encoding="utf-8") as f:
         f.write('\nProse "quotes" -- curled. See :vlm:`verbatim`.\n\n.. vlm-card:: verbatim\n')
@@ -36,6 +37,8 @@ def test_catalog_text_is_shown_exactly_as_written(tmp_path) -> None:
         assert AS_WRITTEN in html(app, "tables").get_text()
         page = html(app, "entries/verbatim")
         assert page.select_one("h1").get_text().startswith('--v "x": ' + AS_WRITTEN)
-        assert AS_WRITTEN in page.select_one(".vlmcat-entry").get_text()
+        # the summary leads the entry page and the curators' notes end it, as written
+        assert page.select_one("p.vlmcat-lead").get_text() == AS_WRITTEN
+        assert page.select_one("p.vlmcat-notes").get_text() == AS_WRITTEN
     finally:
         app.cleanup()

@@ -25,6 +25,7 @@ from .warnings_ import log_warning
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
@@ -343,3 +344,12 @@ def get_config(env: BuildEnvironment) -> VlmCatalogConfig:
     """The validated options of the current build."""
     cfg = env.config
     return VlmCatalogConfig(**{f.name: cfg[f"vlmcatalog_{f.name}"] for f in config_fields()})
+
+
+def explorer_page(builder: Builder) -> str:
+    """The explorer's page name for this build, or "" when there is none: builders that write a
+    website of pages (not singlehtml or epub), in a project with a catalog of its own."""
+    config = get_config(builder.env)
+    if builder.format != "html" or builder.name.startswith(("epub", "singlehtml")):
+        return ""
+    return config.explorer if config.paths else ""

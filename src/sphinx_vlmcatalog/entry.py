@@ -71,8 +71,11 @@ class CatalogEntryDirective(CatalogDirective):
         )
         return [index, target]
 
-    def block(self, entry: Entry, *, title: bool) -> nodes.container:
-        """The classed container with (optionally) the title, and the field list."""
+    def block(
+        self, entry: Entry, *, title: bool, skip: frozenset[str] = frozenset()
+    ) -> nodes.container:
+        """The classed container with (optionally) the title, and the field list (without the
+        fields named in ``skip``, which an entry page shows elsewhere)."""
         classes = ["vlmcat-entry", f"vlmcat-kind-{entry.kind}", *self.options.get("class", [])]
         block = verbatim(nodes.container(classes=classes))
         self.set_source_info(block)
@@ -81,14 +84,14 @@ class CatalogEntryDirective(CatalogDirective):
             block += nodes.paragraph(
                 "", "", nodes.strong(entry.title, entry.title), classes=["vlmcat-entry-title"]
             )
-        block += self.field_list(entry)
+        block += self.field_list(entry, skip)
         return block
 
-    def field_list(self, entry: Entry) -> nodes.field_list:
-        """Fields, links and relations of ``entry``."""
+    def field_list(self, entry: Entry, skip: frozenset[str] = frozenset()) -> nodes.field_list:
+        """Fields, links and relations of ``entry``, but for those named in ``skip``."""
         flist = nodes.field_list(classes=["vlmcat-fields"])
         for name in data_fields(type(entry)):
-            if name in _SKIP or name == "sources":
+            if name in _SKIP or name in skip or name == "sources":
                 continue
             if name == "points" and entry.get("points"):
                 items = (nodes.list_item("", nodes.paragraph(p, p)) for p in entry.get("points"))

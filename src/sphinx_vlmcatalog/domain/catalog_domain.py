@@ -94,8 +94,10 @@ class CatalogDomain(Domain):
         "docs": {},  # docname -> DocRecord
         "index": {},  # id -> (docname, anchor, priority); computed at env-updated
         "print_index": {},  # the same without entry pages, for single-document builders
-        "mentions": {},  # id -> ((docname, anchor), ...); computed at env-updated
+        "mentions": {},  # id -> ((docname, anchor, section), ...); computed at env-updated
         "citations": {},  # the citation plan of the HTML site (domain/citations.py)
+        "last_changed": {},  # id -> YYYY-MM-DD from the catalog's git history (entry pages)
+        "history": {},  # catalog file -> (commit, digest and lines it was blamed at, its dates)
     }
     # 1: first version
     # 2: print_index and mentions (entry pages); the catalog is held in a Transient, kept out
@@ -103,7 +105,9 @@ class CatalogDomain(Domain):
     # 3: order and reordered (catalog order changes re-read pages)
     # 5: schema and schema_changed (a schema.yaml edit re-reads every page of the catalog);
     # cites and references in the records; the citation plan
-    data_version = 5
+    # 6: places in the records; mentions name the place (anchor and section); last_changed
+    #    and history
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

@@ -68,6 +68,10 @@ class DocRecord(TypedDict):
     cites: list[str]
     #: the ``vlm-references`` lists of the document: each its docname patterns (() = all)
     references: list[tuple[str, ...]]
+    #: where the document mentions entries, in document order, once per entry and section:
+    #: (id, anchor, section title or "" for the page's own); noted at ``doctree-read`` when
+    #: there are entry pages, for their "Mentioned in" lists
+    places: list[tuple[str, str, str]]
 
 
 def new_record() -> DocRecord:
@@ -79,6 +83,7 @@ def new_record() -> DocRecord:
         "anchors": {},
         "cites": [],
         "references": [],
+        "places": [],
     }
 
 

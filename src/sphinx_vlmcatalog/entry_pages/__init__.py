@@ -2,6 +2,8 @@
 
 - :mod:`.stubs`: the generated source files, one per entry plus an index;
 - :mod:`.pages`: ``vlm-entry-page`` and ``vlm-entry-index``, the directives those files hold;
+- :mod:`.breadcrumbs`: the trail above the title (kind, category path);
+- :mod:`.history`: each entry's "Last changed" date, from the catalog's git history;
 - :mod:`.mentions`: "Mentioned in", filled at write time;
 - ``static/``: the BibTeX copy button.
 """
@@ -13,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..assets import add_static_dir, page_has_class
-from .mentions import MentionsTransform, mentions_updated
+from .breadcrumbs import BreadcrumbLinks, add_breadcrumbs_node
+from .history import last_changed_outdated
+from .mentions import MentionsTransform, mentions_updated, note_places
 from .pages import EntryIndexDirective, EntryPageDirective
 from .stubs import remove_deleted_pages, write_entry_pages
 
@@ -39,8 +43,12 @@ def setup_entry_pages(app: Sphinx) -> None:
     app.add_directive("vlm-entry-index", EntryIndexDirective)
     app.connect("builder-inited", write_entry_pages)
     app.connect("env-get-outdated", remove_deleted_pages)
+    app.connect("env-get-outdated", last_changed_outdated)
+    app.connect("doctree-read", note_places)
     app.connect("env-updated", mentions_updated)
     app.add_post_transform(MentionsTransform)
+    add_breadcrumbs_node(app)
+    app.add_post_transform(BreadcrumbLinks)
     static = Path(__file__).parent / "static"
     app.connect("builder-inited", partial(add_static_dir, directory=static))
     app.connect("html-page-context", add_bibtex_assets)

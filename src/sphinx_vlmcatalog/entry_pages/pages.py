@@ -18,10 +18,12 @@ from sphinx.util.nodes import make_id
 from ..catalog.entries import KIND_TITLES
 from ..catalog.fields import field_value
 from ..catalog.selection import run_selection
+from ..config import get_config
 from ..directive import CatalogDirective, verbatim
 from ..domain.links import make_entry_ref
 from ..entry import CatalogEntryDirective
 from ..export.bibtex import bibtex_record, citable
+from .breadcrumbs import kind_anchor, make_breadcrumbs
 from .mentions import mentions_placeholder
 
 if TYPE_CHECKING:
@@ -32,6 +34,32 @@ if TYPE_CHECKING:
 
 #: How many related entries an entry page lists.
 RELATED_LIMIT = 6
+#: Fields an entry page shows outside its facts panel: the summary and a topic's points lead,
+#: the curators' notes come last.
+SHOWN_APART = frozenset({"summary", "points", "notes"})
+#: A field whose value is longer than this, or whose label is, goes to the panel's long part.
+WIDE_VALUE = 40
+WIDE_LABEL = 14
+
+
+def split_fields(block: nodes.Element) -> None:
+    """Split the block's field list in two: the short fields (``vlmcat-short``), which pair up
+    two to a row on wide screens, then the long ones (``vlmcat-long``), one to a row; each
+    keeps the order of the fields."""
+    flist = block.next_node(nodes.field_list)
+    if flist is None:
+        return
+    long = nodes.field_list(classes=["vlmcat-fields", "vlmcat-long"])
+    for field in [f for f in flist.children if isinstance(f, nodes.field)]:
+        name, body = field[0].astext(), field[-1].astext()
+        if len(body) > WIDE_VALUE or len(name) > WIDE_LABEL:
+            flist.remove(field)
+            long += field
+    flist["classes"].append("vlmcat-short")
+    if not flist.children:
+        block.remove(flist)
+    if long.children:
+        block += long
 
 
 def page_title(entry: Entry) -> str:
@@ -47,7 +75,8 @@ class EntryPageDirective(CatalogEntryDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def run_catalog(self) -> list[Node]:
-        """A section: title, the entry block, related entries, mentions, BibTeX."""
+        """A section: breadcrumbs, title, summary, the facts, related entries, mentions,
+        BibTeX, and the curators' notes last."""
         key = self.arguments[0].strip()
         entry = self.lookup(key)
         if entry is None:
@@ -59,9 +88,29 @@ class EntryPageDirective(CatalogEntryDirective):
                 classes=["vlmcat-entry-page"],
             )
         )
+        folder = get_config(self.env).entry_pages
+        if entry.categories:
+            self.note_taxonomy()  # the trail names the categories
+        # before the section, not in it: a section's first child is its title for Sphinx
+        trail = make_breadcrumbs(entry, self.catalog, f"{folder}/index")
         section += nodes.title(title, title)
         section.extend(self.home_target(entry))
-        section += self.block(entry, title=False)
+        section.extend(self.lead(entry))
+        facts = self.block(entry, title=False, skip=SHOWN_APART)
+        facts["classes"].append("vlmcat-facts")
+        changed = self.domain.data["last_changed"].get(key)
+        fields = facts.next_node(nodes.field_list)
+        if changed and fields is not None:  # (the date of the catalog's last commit to it)
+            label = "Last changed"
+            fields += nodes.field(
+                "",
+                nodes.field_name(label, label),
+                nodes.field_body("", nodes.paragraph(changed, changed)),
+                classes=["vlmcat-last-changed"],
+            )
+        split_fields(facts)
+        section += facts
+        # (the lineage graph of the entry, once there is one, goes here: after the facts)
         related = self.related(entry)
         if related:
             section += nodes.rubric("Related entries", "Related entries")
@@ -77,7 +126,23 @@ class EntryPageDirective(CatalogEntryDirective):
             cite = nodes.container(classes=["vlmcat-bibtex"])
             cite += nodes.literal_block(text, text, language="bibtex")
             section += cite
-        return [section]
+        if entry.notes:
+            section += nodes.rubric("Curators' notes", "Curators' notes")
+            section += verbatim(nodes.paragraph(entry.notes, entry.notes, classes=["vlmcat-notes"]))
+        return [trail, section]
+
+    def lead(self, entry: Entry) -> list[Node]:
+        """The summary, and a topic's points, before any field."""
+        result: list[Node] = []
+        if entry.summary:
+            result.append(
+                verbatim(nodes.paragraph(entry.summary, entry.summary, classes=["vlmcat-lead"]))
+            )
+        points = entry.get("points")
+        if points:
+            items = (nodes.list_item("", nodes.paragraph(p, p)) for p in points)
+            result.append(verbatim(nodes.bullet_list("", *items, classes=["vlmcat-points"])))
+        return result
 
     def item(self, entry: Entry) -> list[Node]:
         """A link to ``entry`` followed by its kind and year."""
@@ -145,7 +210,8 @@ class EntryIndexDirective(CatalogDirective):
             if not ids:
                 continue
             entries = sorted(catalog.in_order(ids), key=lambda e: -(field_value(e, "year") or 0))
-            section += nodes.rubric(heading, f"{heading} ({len(entries)})")
+            text = f"{heading} ({len(entries)})"
+            section += nodes.rubric(heading, text, ids=[kind_anchor(kind)])
             items = nodes.bullet_list(classes=["vlmcat-index-list"])
             for entry in entries:
                 para = nodes.paragraph("", "", make_entry_ref(entry))

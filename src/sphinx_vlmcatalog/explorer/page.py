@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util.osutil import relative_uri
 
 from ..catalog.issues import Subtype
-from ..config import get_config
+from ..config import explorer_page, get_config
 from ..domain.catalog_domain import get_catalog, get_domain
 from ..rendered import RENDERED_DIR, RenderedEntries
 from ..warnings_ import log_warning
@@ -45,15 +45,6 @@ SCRIPTS = (
     "vlmcatalog-explorer-export.js",
     "vlmcatalog-explorer.js",
 )
-
-
-def explorer_page(builder: Builder) -> str:
-    """The explorer's page name for this build, or "" when there is none: builders that write a
-    website of pages (not singlehtml or epub), in a project with a catalog of its own."""
-    config = get_config(builder.env)
-    if builder.format != "html" or builder.name.startswith(("epub", "singlehtml")):
-        return ""
-    return config.explorer if config.paths else ""
 
 
 def entry_hrefs(builder: Builder, pagename: str, catalog: Catalog) -> dict[str, str]:

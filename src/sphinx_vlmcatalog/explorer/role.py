@@ -19,9 +19,9 @@ from sphinx.util.osutil import relative_uri
 
 from ..catalog.fields import QueryError
 from ..catalog.query import parse_query
+from ..config import explorer_page
 from ..domain.catalog_domain import get_catalog
 from ..domain.links import current_builder
-from .page import explorer_page
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
