@@ -1,7 +1,7 @@
 """ "Mentioned in" on entry pages: links to the places in chapters that show or cite the entry.
 
 Each place is exact: the table row, card or list item showing the entry, or the paragraph
-citing it (which gets an id of its own, ``vlmcat-mention-<id>``, when it has none). The places
+citing it (which gets an id of its own, ``vlmcat-cited-<id>``, when it has none). The places
 of a document are noted when it has been read (:func:`note_places`, at ``doctree-read``), once
 per entry and section, in document order. The list depends on every other document, so it is
 filled at write time (:class:`MentionsTransform`) from the places of all documents in reading
@@ -53,10 +53,10 @@ def _anchor_of(doctree: nodes.document, node: nodes.Node, key: str) -> str:
         if isinstance(parent, nodes.Element) and parent["ids"]:
             return str(parent["ids"][0])
         if isinstance(parent, nodes.TextElement) and not isinstance(parent, nodes.title):
-            anchor, n = f"vlmcat-mention-{key}", 1
+            anchor, n = f"vlmcat-cited-{key}", 1
             while anchor in doctree.ids:
                 n += 1
-                anchor = f"vlmcat-mention-{key}-{n}"
+                anchor = f"vlmcat-cited-{key}-{n}"
             parent["ids"].append(anchor)
             doctree.ids[anchor] = parent
             return anchor

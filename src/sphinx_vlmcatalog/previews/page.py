@@ -29,8 +29,11 @@ if TYPE_CHECKING:
 DATA_ID = "vlmcat-previews-data"
 SCRIPT = "vlmcatalog-previews.js"
 STYLESHEET = "vlmcatalog-previews.css"
-#: A mention's second class (``vlmcat-mention-<id>``); ids are ``catalog.values.ID_RE`` slugs.
-_MENTION = re.compile(rf"\b{MENTION_CLASS}-([a-z0-9]+(?:[-_.][a-z0-9]+)*)")
+#: A mention's second class (``vlmcat-mention-<id>``) in a class attribute (not, say, in an
+#: anchor's name); ids are ``catalog.values.ID_RE`` slugs.
+_MENTION = re.compile(
+    rf'class="[^"]*?\b{MENTION_CLASS}-([a-z0-9]+(?:[-_.][a-z0-9]+)*)(?=[\s"])'
+)
 
 
 def mentioned_keys(body: str) -> list[str]:
