@@ -31,9 +31,7 @@ SCRIPT = "vlmcatalog-previews.js"
 STYLESHEET = "vlmcatalog-previews.css"
 #: A mention's second class (``vlmcat-mention-<id>``) in a class attribute (not, say, in an
 #: anchor's name); ids are ``catalog.values.ID_RE`` slugs.
-_MENTION = re.compile(
-    rf'class="[^"]*?\b{MENTION_CLASS}-([a-z0-9]+(?:[-_.][a-z0-9]+)*)(?=[\s"])'
-)
+_MENTION = re.compile(rf'class="[^"]*?\b{MENTION_CLASS}-([a-z0-9]+(?:[-_.][a-z0-9]+)*)(?=[\s"])')
 
 
 def mentioned_keys(body: str) -> list[str]:
