@@ -30,6 +30,7 @@ PAGES = ["tables", "cards", "entries"]
 #: survey chapters: tables (large-vlms, datasets), cards (challenges, applications); and the
 #: catalog explorer with the whole catalog (its sidebar link is the site's own template)
 SURVEY_PAGES = [
+    "survey/introduction",  # the works-per-year chart (datasets has the sizes chart)
     "survey/large-vlms",
     "survey/datasets",
     "survey/challenges",
