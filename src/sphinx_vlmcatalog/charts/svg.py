@@ -62,15 +62,19 @@ def _nice_step(top: int) -> int:
         power *= 10
 
 
-def _axis(ticks: list[tuple[float, str]], top: float, bottom: float, title: str) -> list[str]:
-    """Grid lines from ``top`` to ``bottom``, tick labels under them, and the axis title."""
+def _axis(
+    ticks: list[tuple[float, str]], spans: list[tuple[float, float]], bottom: float, title: str
+) -> list[str]:
+    """Grid lines over each of the vertical ``spans`` (not over labels), tick labels under
+    ``bottom``, and the axis title."""
     out = []
     for fraction, label in ticks:
         x = _pct(fraction)
-        out.append(
-            f'<line x1="{x}" x2="{x}" y1="{top}" y2="{bottom}" stroke="currentColor" '
+        out += [
+            f'<line x1="{x}" x2="{x}" y1="{top}" y2="{end}" stroke="currentColor" '
             'stroke-opacity="0.25" stroke-width="1"/>'
-        )
+            for top, end in spans
+        ]
         # (a label at the very left edge starts there rather than being cut in half)
         anchor = "start" if fraction < 0.06 else "middle"
         out.append(_text(x, bottom + FONT + 2, label, anchor))
@@ -88,7 +92,7 @@ def _years_svg(data: dict[str, Any], link: Link) -> tuple[list[str], float]:
     step = _nice_step(most)
     ticks = [(v * scale, str(v)) for v in range(0, most + 1, step)]
     bottom = row * len(years) + 4
-    body += _axis(ticks, 0, bottom, data["ylabel"])
+    body += _axis(ticks, [(0, bottom)], bottom, data["ylabel"])
     for i, year in enumerate(years):
         y = 4 + i * row
         done = 0
@@ -123,7 +127,8 @@ def _sizes_svg(data: dict[str, Any], link: Link) -> tuple[list[str], float]:
     ticks = [(_log_fraction(10**p, low, high), human_count(10**p)) for p in powers]
     ticks = ticks[:: math.ceil(len(ticks) / 5)] if ticks else []
     bottom = row * len(bars) + 2
-    body = _axis(ticks, FONT + 6, bottom, data["xlabel"] + " (log scale)")
+    spans = [(i * row + FONT + 4, (i + 1) * row + 2) for i in range(len(bars))]
+    body = _axis(ticks, spans, bottom, data["xlabel"] + " (log scale)")
     for i, b in enumerate(bars):
         y = i * row
         name = f"{b['label']} ({b['year']})" if b["year"] else b["label"]
