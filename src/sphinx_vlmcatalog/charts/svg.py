@@ -14,7 +14,7 @@ catalog value goes through :func:`html.escape`, and the output is well-formed XM
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
@@ -63,7 +63,7 @@ def _nice_step(top: int) -> int:
 
 
 def _axis(
-    ticks: list[tuple[float, str]], spans: list[tuple[float, float]], bottom: float, title: str
+    ticks: list[tuple[float, str]], spans: Sequence[tuple[float, float]], bottom: float, title: str
 ) -> list[str]:
     """Grid lines over each of the vertical ``spans`` (not over labels), tick labels under
     ``bottom``, and the axis title."""
