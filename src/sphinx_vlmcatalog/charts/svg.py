@@ -152,32 +152,35 @@ def _legend(data: dict[str, Any]) -> str:
     return f'<ul class="vlmcat-chart-legend">{items}</ul>'
 
 
-def _table(data: dict[str, Any]) -> str:
+def _table(data: dict[str, Any], link: Link) -> str:
+    """The numbers as a table of three columns (one row per bar or segment), which fits a
+    phone's width; each count links where its bar does."""
+    rows: list[tuple[str, str, str, str]] = []  # (row header, cell, count, query)
     if data["type"] == "year-by-category":
-        series = data["series"]
-        head = ["Year", *(s["label"] for s in series), "Total"]
-        rows = [
-            [
-                str(y),
-                *(str(s["counts"][i]) for s in series),
-                str(sum(s["counts"][i] for s in series)),
-            ]
-            for i, y in enumerate(data["years"])
-        ]
+        head = ["Year", "Category", data["ylabel"]]
+        for i, year in enumerate(data["years"]):
+            for s in data["series"]:
+                if s["counts"][i]:
+                    query = s["queries"][i] if s.get("queries") else ""
+                    rows.append((str(year), s["label"], str(s["counts"][i]), query))
     else:
         head = ["Entry", "Year", data["xlabel"]]
-        rows = [[b["label"], str(b["year"] or ""), human_count(b["value"])] for b in data["bars"]]
+        for b in data["bars"]:
+            year = str(b["year"] or "")
+            rows.append((b["label"], year, human_count(b["value"]), b.get("query") or ""))
     cells = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
-    body = "".join(
-        f'<tr><th scope="row">{escape(r[0])}</th>'
-        + "".join(f"<td>{escape(c)}</td>" for c in r[1:])
-        + "</tr>"
-        for r in rows
-    )
+    body = []
+    for header, cell, count, query in rows:
+        shown = escape(count)
+        if link and query:
+            shown = f'<a href="{escape(link(query))}">{shown}</a>'
+        body.append(
+            f'<tr><th scope="row">{escape(header)}</th><td>{escape(cell)}</td><td>{shown}</td></tr>'
+        )
     return (
         '<details class="vlmcat-chart-data"><summary>Data</summary>'
         f'<table class="vlmcat-chart-table"><thead><tr>{cells}</tr></thead>'
-        f"<tbody>{body}</tbody></table></details>"
+        f"<tbody>{''.join(body)}</tbody></table></details>"
     )
 
 
@@ -203,4 +206,4 @@ def chart_svg(data: dict[str, Any], uid: str, title: str, link: Link = None) -> 
 def chart_html(data: dict[str, Any], uid: str, title: str, link: Link = None) -> str:
     """The legend (of stacked charts), the SVG and the data table."""
     svg = chart_svg(data, uid, title, link)
-    return f'<div class="vlmcat-chart-body">{_legend(data)}{svg}</div>{_table(data)}'
+    return f'<div class="vlmcat-chart-body">{_legend(data)}{svg}</div>{_table(data, link)}'
