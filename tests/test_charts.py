@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote
 from xml.etree import ElementTree
@@ -289,3 +290,30 @@ def test_latex_includes_the_pdf(app) -> None:
         assert (app.outdir / f"{name}.pdf").is_file()
     assert r"\caption{Works per year, by \sphinxstyleemphasis{category}}" in tex
     assert warnings(app) == ""
+
+
+def test_hostile_catalog_values_are_escaped_in_the_page(tmp_path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-downloads", src)
+    hostile = '<script>alert(1)</script> & "WIT" </svg>'
+    for name, old, new in (
+        ("datasets.yaml", "title: WebImageText", f"title: '{hostile}'"),
+        ("taxonomy.yaml", "title: Pre-training methods", "title: '<img src=x onerror=alert(1)>'"),
+    ):
+        path = src / "catalog" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    app = make_app_copy("test-downloads", src)  # (loads the catalog: after the edits)
+    try:
+        app.build()
+        assert warnings(app) == ""
+        text = (Path(app.outdir) / "charts.html").read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text
+        _, sizes = chart_svgs(app)  # still two well-formed SVGs
+        assert f"{hostile} (2021)" in [t.text for t in sizes.iter(f"{SVG}text")]
+        page = BeautifulSoup(text, "html.parser")
+        legend = [li.get_text(strip=True) for li in page.select(".vlmcat-chart-legend li")]
+        assert "<img src=x onerror=alert(1)>" in legend
+        cells = [td.get_text() for td in page.select("table.vlmcat-chart-table th")]
+        assert hostile in cells
+    finally:
+        app.cleanup()
