@@ -317,3 +317,12 @@ def test_hostile_catalog_values_are_escaped_in_the_page(tmp_path) -> None:
         assert hostile in cells
     finally:
         app.cleanup()
+
+
+def test_a_limited_selection_has_no_segment_links() -> None:
+    catalog = load_catalog([ROOT_CATALOG]).catalog
+    limited = chart_data("year-by-category", list(catalog), catalog, base=None)
+    assert all(s["queries"] is None for s in limited["series"])
+    assert "<a " not in chart_html(limited, "c", "t", lambda q: "explore.html?q=" + q)
+    queried = chart_data("year-by-category", list(catalog), catalog, base="-kind:topic")
+    assert all(q.endswith(" -kind:topic") for s in queried["series"] for q in s["queries"])
