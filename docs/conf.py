@@ -26,6 +26,10 @@ vlmcatalog_longtable_rows = 8
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "snippets"]
+# captioned figures and tables are numbered by chapter ("Figure 3.2"), as in the PDF: the
+# survey's toctree is :numbered:, and numfig_secnum_depth (1) keeps the chapter's number only
+numfig = True
+numfig_format = {"figure": "Figure %s", "table": "Table %s", "code-block": "Listing %s"}
 
 html_theme = "furo"
 html_title = "VLM survey"

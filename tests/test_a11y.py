@@ -31,6 +31,7 @@ PAGES = ["tables", "cards", "entries"]
 #: catalog explorer with the whole catalog (its sidebar link is the site's own template); entry
 #: pages (breadcrumbs, the facts panel, the copy button)
 SURVEY_PAGES = [
+    "survey/introduction",  # the works-per-year chart (datasets has the sizes chart)
     "survey/large-vlms",
     "survey/datasets",
     "survey/challenges",

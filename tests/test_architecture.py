@@ -34,7 +34,7 @@ ROOMS = (
     "references",
     "explorer",
 )
-ROOM_USES = {"entry_pages": {"entry"}}
+ROOM_USES = {"entry_pages": {"entry"}, "charts": {"explorer"}}  # (bars link to the explorer)
 
 
 @pytest.fixture(scope="module")

@@ -3,20 +3,36 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
+from urllib.parse import unquote
+from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
 from sphinx_vlmcatalog.catalog.loader import load_catalog
+from sphinx_vlmcatalog.catalog.query import select
 from sphinx_vlmcatalog.charts.data import chart_data, parse_count
 from sphinx_vlmcatalog.charts.draw import chart_key, draw_chart
+from sphinx_vlmcatalog.charts.svg import chart_html
 from util import html, make_app_copy, status, warnings
 
 ROOT_CATALOG = Path(__file__).parent / "roots" / "test-downloads" / "catalog"
 
 
-def chart_images(app) -> list:
-    return html(app, "charts").select("figure.vlmcat-chart img")
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def chart_svgs(app, docname: str = "charts") -> list[ElementTree.Element]:
+    """Each chart's ``<svg>`` of a page, parsed as XML from the page's own bytes."""
+    text = (Path(app.outdir) / f"{docname}.html").read_text(encoding="utf-8")
+    found = re.findall(
+        r'<svg xmlns="http://www.w3.org/2000/svg" class="vlmcat-chart-svg".*?</svg>',
+        text,
+        re.DOTALL,
+    )
+    return [ElementTree.fromstring(svg) for svg in found]
 
 
 def test_parse_count() -> None:
@@ -37,19 +53,37 @@ def test_drawing_is_deterministic(tmp_path: Path) -> None:
     key = chart_key(data)
     draw_chart(data, tmp_path / "a", key)
     draw_chart(data, tmp_path / "b", key)
-    for ext in ("svg", "pdf"):
-        first = (tmp_path / "a" / f"{key}.{ext}").read_bytes()
-        assert first == (tmp_path / "b" / f"{key}.{ext}").read_bytes()
-    svg = (tmp_path / "a" / f"{key}.svg").read_text(encoding="utf-8")
-    assert "<dc:date>" not in svg
-    assert (
-        re.search(r'<rect x="0" y="0" width="[\d.]+" height="[\d.]+" style="fill: #ffffff', svg)
-        is None
-    )
+    first = (tmp_path / "a" / f"{key}.pdf").read_bytes()
+    assert first == (tmp_path / "b" / f"{key}.pdf").read_bytes()
+    assert [p.suffix for p in (tmp_path / "a").iterdir()] == [".pdf"]  # HTML draws its own SVG
 
 
-#: Labels matplotlib would read as mathtext or leave out of a legend, were they not plain text.
-HOSTILE_LABELS = ["$\\foo{$", "US$5 to $10", "_hidden", "$x^2$"]
+#: Labels matplotlib would read as mathtext or leave out of a legend, or that HTML and SVG
+#: would read as markup, were they not plain text.
+HOSTILE_LABELS = ["$\\foo{$", "US$5 to $10", "_hidden", "$x^2$", "<script>x</script>", 'a "&" b']
+
+
+def hostile_charts() -> tuple[dict, dict]:
+    years = {
+        "type": "year-by-category",
+        "years": [2021, 2022],
+        "series": [
+            {"label": label, "colour": "#4e79a7", "counts": [1, i], "queries": None}
+            for i, label in enumerate(HOSTILE_LABELS)
+        ],
+        "ylabel": "works",
+        "alt": "<b>alt</b> & more",
+    }
+    sizes = {
+        "type": "dataset-size",
+        "bars": [
+            {"label": label, "year": 2020, "value": 1e6, "query": 'id:x"><script>'}
+            for label in HOSTILE_LABELS
+        ],
+        "xlabel": "image-text pairs",
+        "alt": "",
+    }
+    return years, sizes
 
 
 def test_labels_are_plain_text(tmp_path: Path) -> None:
@@ -58,35 +92,41 @@ def test_labels_are_plain_text(tmp_path: Path) -> None:
 
     from sphinx_vlmcatalog.charts import draw
 
-    years = {
-        "type": "year-by-category",
-        "years": [2021, 2022],
-        "series": [
-            {"label": label, "colour": "#4e79a7", "counts": [1, i]}
-            for i, label in enumerate(HOSTILE_LABELS)
-        ],
-        "ylabel": "works",
-        "alt": "",
-    }
-    sizes = {
-        "type": "dataset-size",
-        "bars": [{"label": label, "year": 2020, "value": 1e6} for label in HOSTILE_LABELS],
-        "xlabel": "image-text pairs",
-        "alt": "",
-    }
+    years, sizes = hostile_charts()
     for data in (years, sizes):
         draw.draw_chart(data, tmp_path, draw.chart_key(data))  # mathtext would raise here
-        with matplotlib.rc_context(draw._rc(draw.INK)):
+        with matplotlib.rc_context(draw._rc(draw.PRINT_INK)):
             fig = Figure()
             if data is years:
-                draw._draw_years(fig, data, draw.INK)
+                draw._draw_years(fig, data, draw.PRINT_INK)
                 texts = fig.legends[0].get_texts()
             else:
-                draw._draw_sizes(fig, data, draw.INK)
+                draw._draw_sizes(fig, data, draw.PRINT_INK)
                 texts = fig.axes[0].get_yticklabels()
         assert [t.get_text().removesuffix(" (2020)") for t in texts] == HOSTILE_LABELS
         assert not any(t.get_parse_math() for t in texts)
-    assert len(list(tmp_path.glob("*.svg"))) == len(list(tmp_path.glob("*.pdf"))) == 2
+    assert len(list(tmp_path.glob("*.pdf"))) == 2
+
+
+def test_svg_escapes_hostile_labels() -> None:
+    years, sizes = hostile_charts()
+    for data in (years, sizes):
+        fragment = chart_html(data, "c1", "<i>title</i>", lambda q: "explore.html?q=" + q)
+        root = ElementTree.fromstring(f"<div>{fragment}</div>")  # well-formed XML
+        assert not root.findall(".//script")
+        svg = root.find(f".//{SVG}svg")
+        assert svg.find(f"{SVG}title").text == "<i>title</i>"
+        texts = [t.text for t in svg.iter(f"{SVG}text")]
+        table = [c.text for c in root.iter() if c.tag in ("th", "td")]
+        for label in HOSTILE_LABELS:
+            assert label in table
+            if data is sizes:
+                assert f"{label} (2020)" in texts
+        if data is sizes:
+            hrefs = {a.get("href") for a in svg.iter(f"{SVG}a")}
+            assert hrefs == {'explore.html?q=id:x"><script>'}  # one attribute value, escaped
+    assert "alt</b> &amp; more" not in chart_html(years, "c", "t")
+    assert "&lt;b&gt;alt&lt;/b&gt; &amp; more" in chart_html(years, "c", "t")
 
 
 def test_unknown_chart_type_is_a_warning_at_its_line(tmp_path: Path) -> None:
@@ -103,7 +143,7 @@ def test_unknown_chart_type_is_a_warning_at_its_line(tmp_path: Path) -> None:
             r"\(\"pie\" unknown; choose from .*\); ignored \[vlmcatalog\.directive\]",
             lines[0],
         ), lines
-        assert not chart_images(app)
+        assert not chart_svgs(app)
     finally:
         app.cleanup()
 
@@ -119,11 +159,8 @@ def project(tmp_path):
             app.build()
             out = status(app)
             read = set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", out))
-            images = [
-                (img["src"], img["alt"], (app.outdir / img["src"]).stat().st_mtime_ns)
-                for img in chart_images(app)
-            ]
-            return read, images, warnings(app)
+            drawn = {p.name: p.stat().st_mtime_ns for p in (app.doctreedir / "vlmcharts").iterdir()}
+            return read, chart_svgs(app), drawn, warnings(app)
         finally:
             app.cleanup()
 
@@ -131,15 +168,86 @@ def project(tmp_path):
     return build
 
 
-def test_html_shows_svg_with_alt_text(project) -> None:
-    _, images, warned = project()
+def desc(svg) -> str:
+    return svg.find(f"{SVG}desc").text
+
+
+def test_html_shows_an_inline_svg_with_title_description_and_text(project) -> None:
+    _, (years, sizes), drawn, warned = project()
     assert warned == ""
-    (years_src, years_alt, _), (sizes_src, sizes_alt, _) = images
-    assert years_src.startswith("_images/vlmchart-") and years_src.endswith(".svg")
-    assert sizes_src.endswith(".svg") and sizes_src != years_src
-    assert years_alt.startswith("Bar chart of 12 works per year from 2009 to 2024")
-    assert "Datasets 5" in years_alt
-    assert sizes_alt == "Bar chart of image-text pairs: WebImageText (2021) with 400M."
+    assert len(drawn) == 2 and all(name.endswith(".pdf") for name in drawn)
+    for svg in (years, sizes):
+        assert svg.get("role") == "group"
+        title = svg.find(f"{SVG}title")
+        assert svg.get("aria-labelledby") == title.get("id")
+        assert svg.get("aria-describedby") == svg.find(f"{SVG}desc").get("id")
+        assert all(t.get("fill") == "currentColor" for t in svg.iter(f"{SVG}text"))
+        assert svg.find(f".//{SVG}path") is None  # real text, not glyph outlines
+    assert years.find(f"{SVG}title").text == "Works per year, by category"
+    assert desc(years).startswith("Bar chart of 12 works per year from 2009 to 2024")
+    assert "Datasets 5" in desc(years)
+    assert desc(sizes) == "Bar chart of image-text pairs: WebImageText (2021) with 400M."
+    texts = [t.text for t in years.iter(f"{SVG}text")]
+    assert {"2009", "2022", "2024", "works"} <= set(texts)
+    assert "WebImageText (2021)" in [t.text for t in sizes.iter(f"{SVG}text")]
+
+
+def test_each_bar_links_to_the_explorer_with_the_query_of_its_entries(project) -> None:
+    _, (years, sizes), _, _ = project()
+    catalog = load_catalog([project.src / "catalog"]).catalog
+    links = list(years.iter(f"{SVG}a")) + list(sizes.iter(f"{SVG}a"))
+    assert len(links) >= 9
+    for a in links:
+        href = a.get("href")
+        assert href.startswith("explore.html?q=")
+        query = unquote(href.removeprefix("explore.html?q="))
+        tip = a.find(f"{SVG}rect/{SVG}title").text  # "2022, Datasets: 3"
+        if a in list(sizes.iter(f"{SVG}a")):
+            assert query == "id:webimagetext"
+            assert [e.id for e in select(catalog, query)] == ["webimagetext"]
+        else:
+            assert query.endswith(" -kind:topic")  # the chart's :filter:
+            assert len(select(catalog, query)) == int(tip.rsplit(": ", 1)[1]), (query, tip)
+        assert a.get("aria-label") == f"{tip}: open in the explorer"
+    # the segments of all years add up to the works shown
+    total = sum(
+        int(a.find(f"{SVG}rect/{SVG}title").text.rsplit(": ", 1)[1]) for a in years.iter(f"{SVG}a")
+    )
+    assert total == 12
+
+
+def test_data_table_under_the_chart(project) -> None:
+    project()
+    text = (project.src / "_build" / "html" / "charts.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(text, "html.parser")
+    years, sizes = page.select("figure.vlmcat-chart details.vlmcat-chart-data table")
+    assert [th.get_text() for th in years.select("thead th")] == ["Year", "Category", "works"]
+    rows = [[c.get_text() for c in r.select("th, td")] for r in years.select("tbody tr")]
+    assert sum(int(count) for _, _, count in rows) == 12
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows)  # year by year
+    assert len({(year, area) for year, area, _ in rows}) == len(rows)
+    assert all(int(count) > 0 for _, _, count in rows)  # empty segments have no row
+    # each count links where its segment does
+    svg_links = {a["href"] for a in page.select("svg.vlmcat-chart-svg a")}
+    table_links = {a["href"] for a in page.select("table.vlmcat-chart-table a")}
+    assert table_links == svg_links and len(table_links) == len(rows) + 1
+    assert [[c.get_text() for c in r.select("th, td")] for r in sizes.select("tbody tr")] == [
+        ["WebImageText", "2021", "400M"]
+    ]
+
+
+def test_no_links_without_the_explorer(tmp_path) -> None:
+    app = make_app_copy(
+        "test-downloads", tmp_path / "src", confoverrides={"vlmcatalog_explorer": ""}
+    )
+    try:
+        app.build()
+        svgs = chart_svgs(app)
+        assert len(svgs) == 2
+        assert not [a for svg in svgs for a in svg.iter(f"{SVG}a")]
+        assert all(svg.find(f".//{SVG}rect") is not None for svg in svgs)
+    finally:
+        app.cleanup()
 
 
 def test_caption_and_name(tmp_path) -> None:
@@ -153,20 +261,21 @@ def test_caption_and_name(tmp_path) -> None:
 
 
 def test_chart_redrawn_only_when_its_data_changes(project) -> None:
-    _, first, _ = project()
-    read, again, _ = project()
+    _, first, drawn, _ = project()
+    read, again, drawn_again, _ = project()
     assert "charts" not in read
-    assert again == first  # same files, not rewritten
+    assert [ElementTree.tostring(s) for s in again] == [ElementTree.tostring(s) for s in first]
+    assert drawn_again == drawn  # same files, not rewritten
     datasets = project.src / "catalog" / "datasets.yaml"
     text = datasets.read_text(encoding="utf-8")
     datasets.write_text(
         text.replace("image_text_pairs: 400M", "image_text_pairs: 5B"), encoding="utf-8"
     )
-    read, changed, _ = project()
+    read, changed, drawn_changed, _ = project()
     assert "charts" in read
-    assert changed[0][:2] == first[0][:2]  # works per year: same numbers, same file
-    assert changed[1][0] != first[1][0]  # sizes: a new file
-    assert changed[1][1].endswith("with 5B.")
+    assert ElementTree.tostring(changed[0]) == ElementTree.tostring(first[0])
+    assert set(drawn) < set(drawn_changed)  # the sizes chart: a new PDF
+    assert desc(changed[1]).endswith("with 5B.")
 
 
 @pytest.mark.sphinx("latex", testroot="downloads")
@@ -181,3 +290,39 @@ def test_latex_includes_the_pdf(app) -> None:
         assert (app.outdir / f"{name}.pdf").is_file()
     assert r"\caption{Works per year, by \sphinxstyleemphasis{category}}" in tex
     assert warnings(app) == ""
+
+
+def test_hostile_catalog_values_are_escaped_in_the_page(tmp_path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-downloads", src)
+    hostile = '<script>alert(1)</script> & "WIT" </svg>'
+    for name, old, new in (
+        ("datasets.yaml", "title: WebImageText", f"title: '{hostile}'"),
+        ("taxonomy.yaml", "title: Pre-training methods", "title: '<img src=x onerror=alert(1)>'"),
+    ):
+        path = src / "catalog" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    app = make_app_copy("test-downloads", src)  # (loads the catalog: after the edits)
+    try:
+        app.build()
+        assert warnings(app) == ""
+        text = (Path(app.outdir) / "charts.html").read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text
+        _, sizes = chart_svgs(app)  # still two well-formed SVGs
+        assert f"{hostile} (2021)" in [t.text for t in sizes.iter(f"{SVG}text")]
+        page = BeautifulSoup(text, "html.parser")
+        legend = [li.get_text(strip=True) for li in page.select(".vlmcat-chart-legend li")]
+        assert "<img src=x onerror=alert(1)>" in legend
+        cells = [td.get_text() for td in page.select("table.vlmcat-chart-table th")]
+        assert hostile in cells
+    finally:
+        app.cleanup()
+
+
+def test_a_limited_selection_has_no_segment_links() -> None:
+    catalog = load_catalog([ROOT_CATALOG]).catalog
+    limited = chart_data("year-by-category", list(catalog), catalog, base=None)
+    assert all(s["queries"] is None for s in limited["series"])
+    assert "<a " not in chart_html(limited, "c", "t", lambda q: "explore.html?q=" + q)
+    queried = chart_data("year-by-category", list(catalog), catalog, base="-kind:topic")
+    assert all(q.endswith(" -kind:topic") for s in queried["series"] for q in s["queries"])

@@ -18,6 +18,21 @@ from util import make_app_copy, warnings
 
 PAGES = {"vlmcatalog_entry_pages": "entries"}
 
+#: both chart types, whose numbers, labels, legend and links follow the catalog
+CHARTS = """\
+:orphan:
+
+Charts
+======
+
+.. vlm-chart:: Works per year
+   :type: year-by-category
+
+.. vlm-chart:: Sizes
+   :type: dataset-size
+   :filter: kind:dataset
+"""
+
 
 def replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
@@ -63,6 +78,13 @@ def rename_file(src: Path) -> None:
 
 def edit_taxonomy(src: Path) -> None:
     replace(src / "catalog" / "taxonomy.yaml", "title: Prompt tuning", "title: Prompt learning")
+    # a top-level title: the chart's legend and data table show it
+    replace(src / "catalog" / "taxonomy.yaml", "title: Pre-training methods", "title: Pre-training")
+
+
+def edit_size(src: Path) -> None:
+    # (after rename_file)
+    replace(src / "catalog" / "zz-datasets.yaml", "image_text_pairs: 400M", "image_text_pairs: 5B")
 
 
 def edit_relation(src: Path) -> None:
@@ -110,6 +132,7 @@ EDITS: list[Callable[[Path], None]] = [
     move_entry,
     rename_file,
     edit_taxonomy,
+    edit_size,
     edit_relation,
     edit_summary,
     add_mention,
@@ -159,6 +182,8 @@ def build(src: Path) -> tuple[dict[str, bytes], str]:
 @pytest.mark.slow
 def test_every_page_of_an_incremental_build_equals_a_clean_build(tmp_path) -> None:
     src = tmp_path / "incremental"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-basic", src)
+    (src / "charts.rst").write_text(CHARTS, encoding="utf-8")
     _, first = build(src)
     assert first == ""
     for edit in EDITS:

@@ -105,9 +105,9 @@ def test_a_long_legend_fits_the_chart() -> None:
         "ylabel": "works",
         "alt": "",
     }
-    with matplotlib.rc_context(draw._rc(draw.INK)):
+    with matplotlib.rc_context(draw._rc(draw.PRINT_INK)):
         fig = Figure(figsize=(6.4, 3.8), layout="constrained")
-        draw._draw_years(fig, data, draw.INK)
+        draw._draw_years(fig, data, draw.PRINT_INK)
         fig.canvas.draw()
         legend = fig.legends[0].get_window_extent()
     assert legend.x0 >= 0 and legend.x1 <= fig.bbox.width  # nothing clipped at either side

@@ -68,3 +68,16 @@ def test_download_links_on_the_landing_page_work(site):
     assert {Path(h).name for h in hrefs} >= {"catalog.json", "catalog.bib", "catalog.md"}
     for href in hrefs:
         assert (html / href).is_file(), href
+
+
+def test_figures_and_tables_are_numbered_by_chapter(site):
+    html, _ = site
+
+    def numbers(name: str) -> list[str]:
+        text = (html / "survey" / f"{name}.html").read_text(encoding="utf-8")
+        return re.findall(r'<span class="caption-number">([^<]*?)\s*</span>', text)
+
+    assert numbers("introduction") == ["Figure 1.1"]
+    datasets = numbers("datasets")
+    assert datasets[0] == "Table 3.1" and "Figure 3.1" in datasets
+    assert numbers("large-vlms")[:2] == ["Table 7.1", "Table 7.2"]

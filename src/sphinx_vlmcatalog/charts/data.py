@@ -74,32 +74,57 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
 
 
-def year_by_category(entries: Sequence[Entry], catalog: Catalog) -> dict[str, Any]:
-    """Counts of entries per year, split by the top-level category of their first category."""
+def _area_query(key: str, before: list[str]) -> str:
+    """The query terms that select the entries :func:`year_by_category` counts under ``key``."""
+    if not key:
+        return "-has:category"
+    terms = [f"top_category:{key}"]
+    if before:
+        terms.append("-top_category:" + ",".join(before))
+    return " ".join(terms)
+
+
+def year_by_category(
+    entries: Sequence[Entry], catalog: Catalog, base: str | None = None
+) -> dict[str, Any]:
+    """Counts of entries per year, split by top-level category.
+
+    An entry filed under several top-level categories counts under the first of them in the
+    taxonomy's order, so that each segment is what one query selects: its ``queries`` (one per
+    year, with ``base`` appended; none when ``base`` is None, as for a ``:limit:``-ed chart).
+    """
     tops = [c.key for c in catalog.categories.values() if c.parent is None]
+
+    def order(top: str) -> tuple[bool, int, str]:
+        return (top not in tops, tops.index(top) if top in tops else 0, top)
+
     counts: Counter[tuple[int, str]] = Counter()
     undated = 0
     for e in entries:
         if e.year is None:
             undated += 1
             continue
-        top = e.categories[0].split(".", 1)[0] if e.categories else ""
-        counts[(e.year, top)] += 1
+        areas = sorted({c.split(".", 1)[0] for c in e.categories}, key=order)
+        counts[(e.year, areas[0] if areas else "")] += 1
     years = sorted({y for y, _ in counts})
     if years:
         years = list(range(years[0], years[-1] + 1))
-    keys = sorted(
-        {t for _, t in counts},
-        key=lambda t: (t not in tops, tops.index(t) if t in tops else 0, t),
-    )
+    keys = sorted({t for _, t in counts if t}, key=order)
+    if any(not t for _, t in counts):
+        keys.append("")  # uncategorized last
     series: list[dict[str, Any]] = []
-    for key in keys:
+    for i, key in enumerate(keys):
         cat = catalog.categories.get(key)
+        area = _area_query(key, keys[:i] if key else [])
         series.append(
             {
+                "key": key,
                 "label": cat.title if cat else (key or "Uncategorized"),
                 "colour": PALETTE[(tops.index(key) if key in tops else len(tops)) % len(PALETTE)],
                 "counts": [counts[(y, key)] for y in years],
+                "queries": None
+                if base is None
+                else [f"year:{y} {area} {base}".strip() for y in years],
             }
         )
     series.sort(key=lambda s: -sum(s["counts"]))
@@ -126,7 +151,8 @@ def year_by_category(entries: Sequence[Entry], catalog: Catalog) -> dict[str, An
 
 
 def dataset_size(entries: Sequence[Entry], field: str, what: str) -> dict[str, Any]:
-    """Sizes of the entries that state ``field``, sorted by year then size.
+    """Sizes of the entries that state ``field``, sorted by year then size; each bar's ``query``
+    selects its one entry.
 
     :param what: what the numbers are called (``image-text pairs``), in the labels
     """
@@ -136,7 +162,7 @@ def dataset_size(entries: Sequence[Entry], field: str, what: str) -> dict[str, A
         number = parse_count(e.get(field))
         if number is None:
             continue
-        bars.append({"label": e.label, "year": e.year, "value": number})
+        bars.append({"label": e.label, "year": e.year, "value": number, "query": f"id:{e.id}"})
         kinds.add(e.kind)
     bars.sort(key=lambda b: (b["year"] or 0, b["value"], b["label"]))
     # (a field of the catalog's own may be given by models, papers...)
@@ -175,15 +201,18 @@ def chart_data(
     catalog: Catalog,
     field: str = "image_text_pairs",
     what: str | None = None,
+    base: str | None = "",
 ) -> dict[str, Any]:
     """The plain description of a chart of ``chart_type`` over ``entries``.
 
     :param what: what ``field``'s numbers are called (default: :data:`SIZE_FIELDS`, else the
         field's ``schema.yaml`` label)
+    :param base: the selection's own query, kept in each bar's explorer query (None: the
+        selection is no query's, so bars of several entries get none)
     :raises ValueError: for an unknown chart type or size field.
     """
     if chart_type == "year-by-category":
-        return year_by_category(entries, catalog)
+        return year_by_category(entries, catalog, base)
     if chart_type == "dataset-size":
         if field not in chart_fields(catalog.schema):
             raise ValueError(f"unknown size field {field!r}")

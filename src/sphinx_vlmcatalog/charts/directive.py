@@ -1,16 +1,18 @@
 """``vlm-chart``: a figure drawn from the catalog at build time.
 
 The directive selects entries like the other catalog directives (``:filter:``), reduces them to a
-plain description of the chart (:func:`.data.chart_data`) and draws it (:mod:`.draw`) while the
-document is read, into ``<doctreedir>/vlmcharts/<hash>.svg`` and ``.pdf``, where the hash covers
+plain description of the chart (:func:`.data.chart_data`) and draws it as PDF (:mod:`.draw`)
+while the document is read, into ``<doctreedir>/vlmcharts/<hash>.pdf``, where the hash covers
 the chart's data and the drawing code. The file name therefore changes exactly when the picture
 does: a chart is drawn again only when its numbers change, parallel readers drawing the same
 chart write the same bytes, and the directory is shared by all builders of one doctree
 directory.
 
-The result is an ordinary ``figure`` with an ``image`` whose URI ends in ``.*``: Sphinx's image
-collector finds both files as candidates (``image/svg+xml``, ``application/pdf``), HTML builders
-pick the SVG, LaTeX the PDF, and text-like builders show the alt text.
+The result is an ordinary ``figure`` (numbered by ``numfig`` when it has a caption) with an
+``image`` whose URI ends in ``.*`` and the description in ``figure["vlmchart"]``. LaTeX
+includes the PDF, text-like builders show the alt text, and HTML builders get an inline SVG
+instead of the image (:mod:`.inline`), drawn from the description when the page is written,
+where the links to the explorer are known.
 """
 
 from __future__ import annotations
@@ -69,7 +71,9 @@ class CatalogChartDirective(CatalogDirective):
         field = self.chart_field()
         labels = get_config(self.env).chart_labels
         label = labels.get(field) or (self.catalog.schema.label(field) or field).lower()
-        data = chart_data(kind, entries, self.catalog, field, label)
+        # bars link to the entries of the selection's query; a :limit:-ed one is no query's
+        base = None if "limit" in self.options else self.options.get("filter", "").strip()
+        data = chart_data(kind, entries, self.catalog, field, label, base)
         if kind == "year-by-category":
             self.note_taxonomy()  # the legend shows category titles
         if not has_data(data):  # an empty figure says nothing; the warning says why
@@ -86,6 +90,7 @@ class CatalogChartDirective(CatalogDirective):
             image["width"] = self.options["width"]
         figure = nodes.figure("", image, classes=["vlmcat-chart", *self.options.get("class", [])])
         figure["align"] = "center"
+        figure["vlmchart"] = data
         self.set_source_info(figure)
         if self.arguments:
             inline, messages = self.parse_inline(self.arguments[0], lineno=self.lineno)

@@ -1,15 +1,12 @@
-"""Drawing a chart's description (:mod:`.data`) with matplotlib, as SVG and PDF.
+"""Drawing a chart's description (:mod:`.data`) with matplotlib, as PDF (for LaTeX).
 
 :func:`chart_key` hashes the description into a stable file name, and :func:`draw_chart` writes
-it as SVG (for HTML) and PDF (for LaTeX). Equal data gives byte-identical files: a fixed font
-(DejaVu Sans, shipped with matplotlib), glyphs as paths, a fixed SVG id salt and no dates in the
-metadata.
+it as PDF; HTML pages draw their own SVG (:mod:`.svg`). Equal data gives byte-identical files:
+a fixed font (DejaVu Sans, shipped with matplotlib) and no dates in the metadata.
 
 Figures are made with :class:`matplotlib.figure.Figure` directly, never through pyplot, so no
 GUI backend is ever selected or started; each ``savefig`` uses the non-interactive canvas of its
-format (SVG or PDF). The SVG suits light and dark pages: a transparent background, mid-grey
-text and axes, and series colours of middle lightness. The PDF, meant for paper, uses a darker
-grey.
+format. The PDF is meant for paper: dark grey text and axes on a transparent background.
 """
 
 from __future__ import annotations
@@ -26,11 +23,9 @@ from typing import Any
 from .data import PALETTE, human_count
 
 #: Bump when the drawing code changes, so charts drawn by older code are redrawn.
-CHART_VERSION = 6
+CHART_VERSION = 7
 
-#: Grey of text, axes and grid in SVG (web pages): about 4:1 on white and 5:1 on near-black.
-INK = "#7f7f7f"
-#: Darker grey for PDF, which is only ever printed or shown on white paper.
+#: Grey of text, axes and grid: the PDF is only ever printed or shown on white paper.
 PRINT_INK = "#404040"
 
 
@@ -46,8 +41,6 @@ def _rc(ink: str) -> Any:  # matplotlib types the keys as a Literal of every rcP
     return {
         "font.family": "DejaVu Sans",
         "font.size": 10.5,
-        "svg.fonttype": "path",
-        "svg.hashsalt": "sphinx-vlmcatalog",
         "pdf.fonttype": 42,
         "text.color": ink,
         "axes.labelcolor": ink,
@@ -148,30 +141,28 @@ def _quiet_font_subsetting() -> Any:
 
 
 def draw_chart(data: dict[str, Any], directory: Path, key: str) -> None:
-    """Write ``<key>.svg`` and ``<key>.pdf`` into ``directory`` unless both exist.
+    """Write ``<key>.pdf`` into ``directory`` unless it exists.
 
-    Each file is written under a temporary name and renamed, so parallel readers drawing the
-    same chart never see a half-written file (and the temporary names, starting with a dot,
-    never match the ``<key>.*`` glob Sphinx uses to find the candidates).
+    The file is written under a temporary name and renamed, so parallel readers drawing the
+    same chart never see a half-written file (and the temporary name, starting with a dot,
+    never matches the ``<key>.*`` glob Sphinx uses to find the candidates).
     """
-    targets = [directory / f"{key}.{ext}" for ext in ("svg", "pdf")]
-    if all(t.is_file() for t in targets):
+    target = directory / f"{key}.pdf"
+    if target.is_file():
         return
     import matplotlib
     from matplotlib.figure import Figure
 
     directory.mkdir(parents=True, exist_ok=True)
-    for target in targets:
-        ink = INK if target.suffix == ".svg" else PRINT_INK
-        with matplotlib.rc_context(_rc(ink)), _quiet_font_subsetting():
-            if data["type"] == "dataset-size":
-                height = 1.0 + 0.2 * max(len(data["bars"]), 1)
-                fig = Figure(figsize=(6.4, height), layout="tight")
-                _draw_sizes(fig, data, ink)
-            else:
-                fig = Figure(figsize=(6.4, 3.8), layout="constrained")
-                _draw_years(fig, data, ink)
-            tmp = directory / f".tmp-{os.getpid()}-{target.name}"
-            metadata = {"Date": None} if target.suffix == ".svg" else {"CreationDate": None}
-            fig.savefig(tmp, format=target.suffix[1:], metadata=metadata)
-            os.replace(tmp, target)
+    ink = PRINT_INK
+    with matplotlib.rc_context(_rc(ink)), _quiet_font_subsetting():
+        if data["type"] == "dataset-size":
+            height = 1.0 + 0.2 * max(len(data["bars"]), 1)
+            fig = Figure(figsize=(6.4, height), layout="tight")
+            _draw_sizes(fig, data, ink)
+        else:
+            fig = Figure(figsize=(6.4, 3.8), layout="constrained")
+            _draw_years(fig, data, ink)
+        tmp = directory / f".tmp-{os.getpid()}-{target.name}"
+        fig.savefig(tmp, format="pdf", metadata={"CreationDate": None})
+        os.replace(tmp, target)
