@@ -34,7 +34,7 @@ ROOMS = (
     "references",
     "explorer",
 )
-ROOM_USES = {"entry_pages": {"entry"}, "charts": {"explorer"}}  # (bars link to the explorer)
+ROOM_USES = {"entry_pages": {"entry"}}
 
 
 @pytest.fixture(scope="module")

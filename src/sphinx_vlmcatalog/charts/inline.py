@@ -16,8 +16,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from ..assets import page_has_class
+from ..config import explorer_page
 from ..domain.links import current_builder
-from ..explorer.page import explorer_page
 from .svg import chart_html
 
 if TYPE_CHECKING:
