@@ -22,6 +22,7 @@ from ..directive import CatalogDirective, verbatim
 from ..domain.links import make_entry_ref
 from ..entry import CatalogEntryDirective
 from ..export.bibtex import bibtex_record, citable
+from ..lineage import lineage_figure_for
 from .mentions import mentions_placeholder
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class EntryPageDirective(CatalogEntryDirective):
         section += nodes.title(title, title)
         section.extend(self.home_target(entry))
         section += self.block(entry, title=False)
+        section += lineage_figure_for(self, entry) or []
         related = self.related(entry)
         if related:
             section += nodes.rubric("Related entries", "Related entries")
