@@ -217,6 +217,9 @@ def visit_lineage_graph_latex(self: LaTeXTranslator, node: lineage_graph) -> Non
     for key, child in zip(keys, node.children, strict=True):
         text = self.escape(" ".join(data["labels"][key].split()))
         uri = child.get("refuri", "") if isinstance(child, nodes.reference) else ""
+        if isinstance(child, nodes.reference) and child.get("refid"):
+            # a target in the start document, which is the first of the writer's file stack
+            uri = f"%{self.curfilestack[0]}#{child['refid']}"
         if uri.startswith("%") and "#" in uri:
             text = rf"\hyperref[{self.idescape(uri[1:].replace('#', ':'))}]{{{text}}}"
         elif uri.startswith(("http://", "https://")):
