@@ -73,6 +73,21 @@ def edit_relation(src: Path) -> None:
     )
 
 
+def rename_lineage_neighbour(src: Path) -> None:
+    # webimagetext is two hops back from llava (llava uses clip, trained on it): only the
+    # lineage graph of llava's entry page shows it there (the file was renamed above)
+    replace(src / "catalog" / "zz-datasets.yaml", "title: WebImageText", "title: WIT 400M")
+
+
+def drop_lineage_relation(src: Path) -> None:
+    # llava-1.5 no longer extends llava: llava's graph loses a column entry, clip's an edge
+    replace(
+        src / "catalog" / "models.yaml",
+        "relations: {vision_encoder: [clip], extends: [llava]}",
+        "relations: {vision_encoder: [clip]}",
+    )
+
+
 EDITS: list[Callable[[Path], None]] = [
     add_entry,
     delete_entry,
@@ -80,6 +95,8 @@ EDITS: list[Callable[[Path], None]] = [
     rename_file,
     edit_taxonomy,
     edit_relation,
+    rename_lineage_neighbour,
+    drop_lineage_relation,
 ]
 
 
