@@ -28,13 +28,15 @@ ARGS = [
 ]
 PAGES = ["tables", "cards", "entries"]
 #: survey chapters: tables (large-vlms, datasets), cards (challenges, applications); and the
-#: catalog explorer with the whole catalog (its sidebar link is the site's own template)
+#: catalog explorer with the whole catalog (its sidebar link is the site's own template); an
+#: entry page with its lineage graph
 SURVEY_PAGES = [
     "survey/large-vlms",
     "survey/datasets",
     "survey/challenges",
     "survey/applications",
     "explore",
+    "entries/llava",  # an entry page with a lineage graph
 ]
 
 SEVERE = ("serious", "critical")
