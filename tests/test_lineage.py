@@ -219,3 +219,10 @@ def test_nodes_link_and_labels_stay_readable_at_390px(built) -> None:
             assert page.locator("h1").first.inner_text().startswith("A child of the middle model")
         finally:
             browser.close()
+
+
+def test_text_builder_gets_caption_and_list(tmp_path) -> None:
+    app = build_once("test-lineage", tmp_path / "src", "text")
+    text = (Path(app.outdir) / "chapter.txt").read_text(encoding="utf-8")
+    assert "Where *MID* comes from.\n\n* ENC was trained on WIT" in text
+    assert "* Loop B builds on Loop A" in text
