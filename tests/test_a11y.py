@@ -29,7 +29,7 @@ ARGS = [
 PAGES = ["tables", "cards", "entries"]
 #: survey chapters: tables (large-vlms, datasets), cards (challenges, applications); and the
 #: catalog explorer with the whole catalog (its sidebar link is the site's own template); entry
-#: pages (breadcrumbs, the facts panel, the copy button)
+#: pages (breadcrumbs, the facts panel, the copy button, the lineage graph)
 SURVEY_PAGES = [
     "survey/introduction",  # the works-per-year chart (datasets has the sizes chart)
     "survey/large-vlms",
@@ -39,6 +39,7 @@ SURVEY_PAGES = [
     "explore",
     "entries/clip",
     "entries/qwen2-vl",
+    "entries/llava",  # an entry page with a lineage graph
 ]
 
 SEVERE = ("serious", "critical")

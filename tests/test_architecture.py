@@ -20,6 +20,9 @@ PURE_LAYERS = {
     "catalog": set(),
     "export": {"catalog"},
     "importer": {"catalog"},
+    "lineage.graph": {"catalog"},
+    "lineage.svg": {"lineage.graph"},
+    "lineage.tex": {"lineage.graph"},
 }
 MAX_LINES = 400
 #: The feature rooms above the shared glue; they do not import each other, but for these.
@@ -33,8 +36,9 @@ ROOMS = (
     "downloads",
     "references",
     "explorer",
+    "lineage",
 )
-ROOM_USES = {"entry_pages": {"entry"}}
+ROOM_USES = {"entry_pages": {"entry", "lineage"}}
 
 
 @pytest.fixture(scope="module")

@@ -102,6 +102,21 @@ def edit_summary(src: Path) -> None:
     replace(models, "title: Learning Transferable", "title: Learning Transferable, Retitled,")
 
 
+def rename_lineage_neighbour(src: Path) -> None:
+    # webimagetext is two hops back from llava (llava uses clip, trained on it): only the
+    # lineage graph of llava's entry page shows it there (the file was renamed above)
+    replace(src / "catalog" / "zz-datasets.yaml", "title: WebImageText", "title: WIT 400M")
+
+
+def drop_lineage_relation(src: Path) -> None:
+    # llava-1.5 no longer extends llava: llava's graph loses a column entry, clip's an edge
+    replace(
+        src / "catalog" / "models.yaml",
+        "relations: {vision_encoder: [clip], extends: [llava]}",
+        "relations: {vision_encoder: [clip]}",
+    )
+
+
 def add_mention(src: Path) -> None:
     # a section of its own cites coop: coop's entry page lists it, linked to the paragraph
     path = src / "prose.rst"
@@ -135,6 +150,8 @@ EDITS: list[Callable[[Path], None]] = [
     edit_size,
     edit_relation,
     edit_summary,
+    rename_lineage_neighbour,
+    drop_lineage_relation,
     add_mention,
     move_mention,
     remove_mention,

@@ -64,6 +64,10 @@
   // a visible cue that the scroller hides columns: one of its box's edge shadows shows, or the
   // table's "scrolls sideways" hint
   function cued(scroller) {
+    // a lineage figure's box: a shadow on the edge, as its background (pure CSS)
+    if (scroller.classList.contains("vlmcat-lineage-scroll")) {
+      return getComputedStyle(scroller).backgroundImage.includes("gradient");
+    }
     const box = scroller.closest(".vlmcat-table-box");
     if (!box) return false;
     const shadow = ["::before", "::after"].some((p) => {

@@ -2,9 +2,9 @@
 
 The rooms, one per feature: :mod:`.store` (the catalog inside a build), :mod:`.domain` (the
 ``vlm`` domain, roles, entry links and citation numbers), :mod:`.tables`, :mod:`.cards`,
-:mod:`.lists`, :mod:`.entry`, :mod:`.entry_pages`, :mod:`.charts`, :mod:`.downloads`,
-:mod:`.references`, :mod:`.explorer` and :mod:`.previews`. The architecture page of the user
-guide says what flows between them.
+:mod:`.lists`, :mod:`.entry`, :mod:`.entry_pages`, :mod:`.lineage`, :mod:`.charts`,
+:mod:`.downloads`, :mod:`.references`, :mod:`.explorer` and :mod:`.previews`. The architecture
+page of the user guide says what flows between them.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .downloads import setup_downloads
 from .entry import setup_entry
 from .entry_pages import setup_entry_pages
 from .explorer import setup_explorer
+from .lineage import setup_lineage
 from .lists import setup_lists
 from .previews import setup_previews
 from .references import setup_references
@@ -44,7 +45,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 #: 4: the package re-housed by feature; resolved row links are kept as plain attribute dicts.
 #: 5: citations (domain data version 4).
 #: 6: places of mentions (domain data version 6).
-ENV_VERSION = 6
+#: 7: entry pages hold a lineage figure: pages read by an older version are read again.
+ENV_VERSION = 7
 
 
 def add_shared_css(app: Sphinx) -> None:
@@ -65,6 +67,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_lists(app)
     setup_entry(app)
     setup_entry_pages(app)
+    setup_lineage(app)
     setup_charts(app)
     setup_downloads(app)
     setup_references(app)

@@ -23,6 +23,7 @@ from ..directive import CatalogDirective, verbatim
 from ..domain.links import make_entry_ref
 from ..entry import CatalogEntryDirective
 from ..export.bibtex import bibtex_record, citable
+from ..lineage import lineage_figure_for
 from .breadcrumbs import kind_anchor, make_breadcrumbs
 from .mentions import mentions_placeholder
 
@@ -110,7 +111,7 @@ class EntryPageDirective(CatalogEntryDirective):
             )
         split_fields(facts)
         section += facts
-        # (the lineage graph of the entry, once there is one, goes here: after the facts)
+        section += lineage_figure_for(self, entry) or []
         related = self.related(entry)
         if related:
             section += nodes.rubric("Related entries", "Related entries")
