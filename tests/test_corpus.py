@@ -195,8 +195,9 @@ def _normal(text: str) -> str:
 
 def assert_no_injection(body: BeautifulSoup) -> None:
     """No elements or attributes in a page body that catalog data could have smuggled in."""
-    # the one script allowed is the reader's page data: inert JSON that cannot close itself
-    for data in body.find_all("script", id="vlmcat-data"):
+    # the scripts allowed are the reader's page data and the previews' data: inert JSON that
+    # cannot close itself
+    for data in body.find_all("script", id=["vlmcat-data", "vlmcat-previews-data"]):
         assert data.get("type") == "application/json"
         assert "</" not in data.string
         json.loads(data.string)

@@ -71,17 +71,31 @@ def build_once(root: str, dest: Path, buildername: str = "html", **kwargs: Any) 
 
 
 def latexmk(directory: Path, tex: str, engine: str = "-pdfxe") -> Any:
-    """Compile ``tex`` in ``directory`` with latexmk, as CI's PDF build does; the result."""
+    """Compile ``tex`` in ``directory`` with latexmk, as CI's PDF build does; the result.
+
+    On a timeout the whole process group goes, so no TeX engine keeps running (and slowing the
+    rest of the tests) after latexmk is killed.
+    """
+    import os
+    import signal
     import subprocess
 
-    return subprocess.run(
-        ["latexmk", engine, "-interaction=nonstopmode", "-halt-on-error", tex],
+    command = ["latexmk", engine, "-interaction=nonstopmode", "-halt-on-error", tex]
+    with subprocess.Popen(
+        command,
         cwd=directory,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=600,
-        check=False,
-    )
+        start_new_session=True,
+    ) as proc:
+        try:
+            out, err = proc.communicate(timeout=600)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+    return subprocess.CompletedProcess(command, proc.returncode, out, err)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

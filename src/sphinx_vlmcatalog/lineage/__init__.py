@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -63,11 +64,25 @@ class CatalogLineageDirective(CatalogDirective):
         return [figure]
 
 
+def load_tikz_once(app: Sphinx, doctree: nodes.document, docname: str, loaded: list[bool]) -> None:
+    """Load TikZ in a LaTeX build once a document holds a lineage figure (``doctree-resolved``,
+    which LaTeX runs before it writes the document's preamble).
+
+    Only then: with TikZ loaded, xelatex crashes on a word of a few thousand letters in a link
+    (tests/test_long_words.py), which a hostile catalog can give any list or card.
+    """
+    if loaded or app.builder.format != "latex":
+        return
+    if next(doctree.findall(fig.lineage_graph), None) is not None:
+        app.add_latex_package("tikz")
+        loaded.append(True)
+
+
 def setup_lineage(app: Sphinx) -> None:
     """Register ``vlm-lineage``, its nodes and TikZ for LaTeX."""
     app.add_directive("vlm-lineage", CatalogLineageDirective)
     app.add_post_transform(fig.LineagePlainTransform)
-    app.add_latex_package("tikz")
+    app.connect("doctree-resolved", partial(load_tikz_once, loaded=[]))
     app.add_node(
         fig.lineage_figure,
         html=(fig.visit_lineage_figure_html, fig.depart_lineage_figure_html),
