@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from .graph import Lineage
 
-BOX_W, BOX_H, COL_GAP, ROW_GAP, PAD, HEADER = 160, 36, 40, 10, 8, 28
+BOX_W, BOX_H, COL_GAP, ROW_GAP, PAD, HEADER = 150, 36, 28, 10, 8, 28
 LEGEND_ROW = 22
 #: Characters of a label that fit a box at 14 px; longer ones end with an ellipsis.
-LABEL_CHARS = 19
-#: How far the drawing may shrink to fit a column of text: 14 px labels stay above 11 px.
+LABEL_CHARS = 18
+#: How far the drawing may shrink to fit a column of text: 14 px labels stay above 11 px. (Five
+#: columns then fit the 46em text column of furo and the 700 px one of alabaster at 1280 px.)
 MIN_SCALE = 0.8
 #: (colour, dash pattern) per relation kind, by the kind's position in the lineage kinds;
 #: mid-tone colours stay visible on light and dark backgrounds alike.
