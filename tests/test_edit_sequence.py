@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from util import make_app_copy, warnings
 
@@ -160,9 +161,15 @@ EDITS: list[Callable[[Path], None]] = [
 
 
 #: Edits after which Sphinx itself leaves pages stale: a reordered toctree changes the
-#: "previous" and "next" links of the neighbours, which Sphinx does not rewrite. Only our
-#: entry pages are compared after these.
+#: "previous" and "next" links of the neighbours and (before Sphinx 8.1) the sidebar's table
+#: of contents, which Sphinx does not rewrite. Only the content of our entry pages is compared
+#: after these.
 SPHINX_STALE = {reorder_chapters}
+
+
+def page_content(page: bytes) -> str:
+    """The page's own content, without the theme's navigation."""
+    return str(BeautifulSoup(page, "html.parser").select_one('[role="main"]'))
 
 
 #: What coop's entry page says after the edits that move its mentions (a link text that must
@@ -212,8 +219,12 @@ def test_every_page_of_an_incremental_build_equals_a_clean_build(tmp_path) -> No
         different = [
             name
             for name in pages
-            if pages[name] != clean_pages[name]
-            and (edit not in SPHINX_STALE or name.startswith("entries/"))
+            if (
+                pages[name] != clean_pages[name]
+                if edit not in SPHINX_STALE
+                else name.startswith("entries/")
+                and page_content(pages[name]) != page_content(clean_pages[name])
+            )
         ]
         assert different == [], edit.__name__
         assert warned == clean_warned == "", edit.__name__
