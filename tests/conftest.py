@@ -91,3 +91,27 @@ def survey_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     finally:
         app.cleanup()
     return out / "html", warnings.getvalue()
+
+
+#: Debian's Chromium, which Playwright drives (no browser is ever downloaded).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    """A headless Chromium for the browser tests of one module."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip("needs /usr/bin/chromium")
+    with sync_api.sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

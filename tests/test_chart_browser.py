@@ -37,16 +37,6 @@ def site_url(survey_site):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
-
-
 def new_page(browser, width: int):
     context = browser.new_context(viewport={"width": width, "height": 900})
     return context, context.new_page()

@@ -182,18 +182,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Any:
         yield url, Path(app.outdir)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def page(browser: Any, site: Any) -> Any:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)

@@ -190,35 +190,29 @@ def test_latex_compiles_with_hyperrefs(tmp_path) -> None:
 
 # ---------------------------------------------------------------------- in a browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
-def test_nodes_link_and_labels_stay_readable_at_390px(built) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_nodes_link_and_labels_stay_readable_at_390px(built, browser) -> None:
     page_url = (Path(built.outdir) / "entries" / "middle.html").as_uri()
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 900})
-            page.goto(page_url)
-            svg = page.locator("svg.vlmcat-lineage-svg")
-            # the drawing may shrink to fit, but its 14 px labels never below 11 CSS px
-            scale = svg.evaluate("s => s.getBoundingClientRect().width / s.viewBox.baseVal.width")
-            assert 14 * scale >= 11
-            # what does not fit scrolls inside the figure's own box
-            box = page.locator(".vlmcat-lineage-scroll")
-            assert box.evaluate("b => getComputedStyle(b).overflowX") == "auto"
-            assert box.evaluate("b => b.scrollWidth > b.clientWidth")
-            label = page.locator("text", has_text=re.compile("^CHILD$"))
-            node = page.locator("svg a.vlmcat-lineage-node").filter(has=label)
-            node.scroll_into_view_if_needed()
-            node.click()
-            page.wait_for_url("**/entries/child.html#vlm-child")
-            assert page.locator("h1").first.inner_text().startswith("A child of the middle model")
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    try:
+        page.goto(page_url)
+        svg = page.locator("svg.vlmcat-lineage-svg")
+        # the drawing may shrink to fit, but its 14 px labels never below 11 CSS px
+        scale = svg.evaluate("s => s.getBoundingClientRect().width / s.viewBox.baseVal.width")
+        assert 14 * scale >= 11
+        # what does not fit scrolls inside the figure's own box
+        box = page.locator(".vlmcat-lineage-scroll")
+        assert box.evaluate("b => getComputedStyle(b).overflowX") == "auto"
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+        label = page.locator("text", has_text=re.compile("^CHILD$"))
+        node = page.locator("svg a.vlmcat-lineage-node").filter(has=label)
+        node.scroll_into_view_if_needed()
+        node.click()
+        page.wait_for_url("**/entries/child.html#vlm-child")
+        assert page.locator("h1").first.inner_text().startswith("A child of the middle model")
+    finally:
+        page.close()
 
 
 def test_text_builder_gets_caption_and_list(tmp_path) -> None:

@@ -25,7 +25,6 @@ import pytest
 from util import make_app_copy, served, warnings
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 ARTIFACTS = Path(__file__).parent / "_artifacts" / "print"
 #: A4 at 96 dpi
 PAGE_WIDTH = 794
@@ -71,14 +70,6 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     assert warnings(app) == ""
     with served(Path(app.outdir)) as url:
         yield Site(name, url)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 def settle(page: Any) -> None:

@@ -27,14 +27,6 @@ import pytest
 from util import make_app_copy, served, warnings
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).parent / "_artifacts" / "themes"
 #: axe-core, if installed (``npm ci --prefix tests/a11y``): then our parts of each page are
 #: checked for serious and critical violations too (the themes' own are theirs)
@@ -109,14 +101,6 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     assert warnings(app) == ""
     with served(Path(app.outdir)) as url:
         yield Site(name, THEMES[name], url)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @contextlib.contextmanager
