@@ -144,7 +144,9 @@ def cell_text(text: str) -> list[nodes.Node]:
         if start:
             result.append(nodes.raw("", r"\allowbreak{}", format="latex"))
         result.append(nodes.Text(text[start:end]))
-    return [n for n in result if not isinstance(n, nodes.Text) or n.astext()]
+    # inside a text element: LaTeX writes a raw node outside one on a line of its own, and
+    # the line ends would print as spaces ("ViT-L/ 14"); ``generated`` has no markup of its own
+    return [nodes.generated("", "", *(n for n in result if n.astext()))]
 
 
 def row_node(
