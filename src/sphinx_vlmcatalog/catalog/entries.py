@@ -82,7 +82,7 @@ KIND_TITLES = {
     EntryKind.TOPIC: "Topics",
 }
 
-RESOURCE_TYPES = ("survey", "book", "presentation", "tutorial")
+RESOURCE_TYPES = ("survey", "book", "presentation", "tutorial", "course", "toolkit", "leaderboard")
 TOPIC_TYPES = ("research-direction", "challenge", "emerging-area", "ethics-practice")
 #: The awesome-list section heading of each topic type (export writes them, import reads them).
 TOPIC_HEADINGS = {
