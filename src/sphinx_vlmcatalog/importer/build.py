@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from ..catalog.converters import as_list
 from ..catalog.entries import (
     KIND_CLASSES,
     RELATION_KINDS,
@@ -16,6 +17,7 @@ from ..catalog.entries import (
     SourceMention,
     data_fields,
 )
+from ..catalog.result_values import as_metrics, as_result
 from .data import entry_from_data
 from .mapping import Mapping, record_matches
 from .merge import Resolved
@@ -207,6 +209,10 @@ def _make(cls: type[Entry], eid: str, v: dict[str, Any], recs: list[Any]) -> Ent
         kw["authors"] = tuple(v["authors"])
     if v.get("checked"):
         kw["checked"] = tuple(v["checked"])
+    if v.get("results"):  # (checked when the mapping was read)
+        kw["results"] = as_list(as_result)(v["results"])
+    if v.get("metrics"):
+        kw["metrics"] = as_metrics(v["metrics"])
     if cls.kind_name.value == "resource":
         if venue_text and (
             kw.get("year") is None

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..catalog.entries import KIND_CLASSES, Category, Entry, SourceMention, data_fields
+from ..catalog.result_values import as_metrics, as_result
+from ..catalog.values import BadValue
 
 _ENTRY = re.compile(r"^\s*<!--\s*vlmcatalog\s+(\{.*\})\s*-->\s*$", re.DOTALL)
 _TAXONOMY = re.compile(r"^\s*<!--\s*vlmcatalog-taxonomy\s*\n(.*?)-->\s*$", re.DOTALL)
@@ -105,11 +108,23 @@ def entry_from_data(data: dict[str, Any]) -> Entry:
             kw[key] = {str(k): str(v) for k, v in _items(key, value, dict).items()}
         elif vtype in ("str_list", "id_list"):
             kw[key] = tuple(str(v) for v in _items(key, value, list))
+        elif vtype == "results":
+            kw[key] = tuple(_checked(key, as_result, item) for item in _items(key, value, list))
+        elif vtype == "metrics":
+            kw[key] = _checked(key, as_metrics, _items(key, value, dict))
         elif isinstance(value, (list, dict)):
             raise TypeError(f"{key} must be a single value")
         else:
             kw[key] = value
     return cls(**kw, extra=extra)
+
+
+def _checked(key: str, convert: Callable[[Any], Any], value: Any) -> Any:
+    """``value`` converted as the catalog reads it; its problem as a :class:`TypeError`."""
+    try:
+        return convert(value)
+    except BadValue as exc:
+        raise TypeError(f"{key}: {exc}") from None
 
 
 def _items(key: str, value: Any, kind: type) -> Any:

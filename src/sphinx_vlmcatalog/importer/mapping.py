@@ -30,7 +30,10 @@ from typing import Any
 
 import yaml
 
+from ..catalog.converters import as_list
 from ..catalog.entries import KIND_CLASSES
+from ..catalog.result_values import as_metrics, as_result
+from ..catalog.values import BadValue, Partial
 from .normalize import title_key
 from .syntax import DEFAULT_TOPIC_SECTIONS
 
@@ -141,8 +144,21 @@ def load_mapping(path: Path | None) -> Mapping:
             if not isinstance(changes, dict) or not isinstance(item.get("add") or {}, dict):
                 raise MappingError(f"{path}: {name}: 'set' and 'add' must be mappings")
             _check_kind(path, f"{name} {item['match']}", changes.get("kind"))
+            _check_results(path, f"{name} {item['match']}", changes)
         setattr(m, name, list(items))
     return m
+
+
+def _check_results(path: Path, where: str, changes: dict[str, Any]) -> None:
+    """Refuse ``results`` and ``metrics`` that the catalog would not read."""
+    try:
+        if "results" in changes:
+            as_list(as_result)(changes["results"])
+        if "metrics" in changes:
+            as_metrics(changes["metrics"])
+    except (BadValue, Partial) as exc:
+        problems = exc.problems if isinstance(exc, Partial) else [exc]
+        raise MappingError(f"{path}: {where}: " + "; ".join(map(str, problems))) from None
 
 
 def _check_kind(path: Path, where: str, kind: object) -> None:

@@ -64,8 +64,10 @@ def yaml_entry(entry: Entry) -> dict[str, Any]:
     for name, value in out.items():
         if name in QUOTED:
             out[name] = _Quoted(value)
-        elif name == "sources":
+        elif name in ("sources", "results"):
             out[name] = [_Flow(item) for item in value]
+        elif name == "metrics":
+            out[name] = {metric: _FlowList(bounds) for metric, bounds in value.items()}
         elif name == "relations":
             out[name] = {rel: _FlowList(ids) for rel, ids in value.items()}
         elif isinstance(value, list) and name not in ("points", "checked"):
