@@ -439,3 +439,15 @@ def test_filter_box_and_sort_headers_work(site: Site, browser: Any, width: int):
             f"t => Array.from(t.tBodies[0].rows, r => r.cells[{year}].textContent.trim())"
         )
         assert years == sorted(years)
+
+
+def test_a_table_id_is_written_once(site: Site, browser: Any):
+    # furo wraps every table in a container that copies its attributes, ids too
+    with opened(browser, site, "tables", 1280) as page:
+        repeated = page.evaluate(
+            """() => Array.from(document.querySelectorAll('table.vlmcat-table[id]'), t => t.id)
+                 .filter(id => document.querySelectorAll('[id="' + id + '"]').length !== 1)"""
+        )
+        named = page.locator("table#tbl-grouped").count()
+    assert named == 1
+    assert repeated == []

@@ -17,6 +17,7 @@ from docutils import nodes
 from ..assets import add_static_dir
 from .directive import CatalogTableDirective
 from .filterbox import (
+    SingleIdTransform,
     TableDataTransform,
     add_table_assets,
     depart_table_box_html,
@@ -45,6 +46,7 @@ def setup_tables(app: Sphinx) -> None:
     app.add_post_transform(ResolveRows)
     app.add_post_transform(PlainTablesTransform)
     app.add_post_transform(TableDataTransform)
+    app.add_post_transform(SingleIdTransform)
     static = Path(__file__).parent / "static"
     app.connect("builder-inited", partial(add_static_dir, directory=static))
     app.connect("html-page-context", add_table_assets)

@@ -140,6 +140,25 @@ class TableDataTransform(SphinxPostTransform):
         self.document += nodes.raw("", html, format="html")
 
 
+class SingleIdTransform(SphinxPostTransform):
+    """Keep a catalog table's ids on the table alone (HTML formats only).
+
+    A theme that wraps tables in a container of its own copying every attribute (furo's
+    ``table-wrapper``, at priority 500) writes each id twice; the links go to the first, and
+    a page with repeated ids is not valid HTML. Priority 600: after such wrappers.
+    """
+
+    default_priority = 600
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        """Drop from a table's wrapper the ids the table itself has."""
+        for table in self.document.findall(nodes.table):
+            wrapper = table.parent
+            if "vlmcat-table" in table["classes"] and isinstance(wrapper, nodes.container):
+                wrapper["ids"] = [i for i in wrapper["ids"] if i not in table["ids"]]
+
+
 def mark_long_columns(table: nodes.table) -> None:
     """Class the header cells of long-text columns (titles, summaries, authors) ``vlmcat-long``:
     the stylesheet keeps them wide enough to read when the table is too wide anyway, rather
