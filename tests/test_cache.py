@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from sphinx_vlmcatalog.catalog import cache, loader
 from sphinx_vlmcatalog.catalog.entries import Entry, SourceMention, data_fields
 from sphinx_vlmcatalog.catalog.loader import LoadResult, load_catalog, load_file
+from sphinx_vlmcatalog.catalog.result_values import RESULT_KEYS, Result
 from sphinx_vlmcatalog.catalog.results import FileResult, from_data, to_data
 
 CATALOG = """\
@@ -291,6 +292,19 @@ def well_typed(entry: Entry) -> bool:
         "sources": lambda v: (
             type(v) is tuple
             and all(type(m) is SourceMention and type(m.list) is type(m.section) is str for m in v)
+        ),
+        "results": lambda v: (
+            type(v) is tuple
+            and all(
+                type(r) is Result and all(type(getattr(r, k)) is str for k in RESULT_KEYS)
+                for r in v
+            )
+        ),
+        "metrics": lambda v: (
+            type(v) is dict
+            and all(
+                type(b) is tuple and all(type(x) in (int, float) for x in b) for b in v.values()
+            )
         ),
     }
     for name, f in data_fields(type(entry)).items():

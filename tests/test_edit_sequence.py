@@ -35,6 +35,22 @@ Charts
 """
 
 
+#: a ranking and a matrix, whose rows, values and links follow the entries' results
+RESULTS = """\
+:orphan:
+
+Results
+=======
+
+.. vlm-results:: ImageNet
+   :benchmarks: imagenet-1k
+
+.. vlm-results:: Both
+   :benchmarks: imagenet-1k cifar-10
+   :setting: shot
+"""
+
+
 def replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -136,6 +152,54 @@ def remove_mention(src: Path) -> None:
     replace(src / "prose.rst", "See :vlm:`coop` again.", "Nothing cited here either.")
 
 
+def add_results(src: Path) -> None:
+    (src / "results.rst").write_text(RESULTS, encoding="utf-8")
+    datasets = src / "catalog" / "zz-datasets.yaml"  # (renamed by rename_file)
+    replace(
+        datasets,
+        "    title: ImageNet-1k\n",
+        "    title: ImageNet-1k\n    metrics: {top-1: [0, 100]}\n",
+    )
+    replace(
+        datasets,
+        "    title: CIFAR-10\n",
+        "    title: CIFAR-10\n    metrics: {accuracy: [0, 100]}\n",
+    )
+    replace(
+        src / "catalog" / "models.yaml",
+        "    short: CLIP\n",
+        "    short: CLIP\n    results:\n"
+        "      - {benchmark: imagenet-1k, metric: top-1, value: 70, setting: zero-shot,"
+        " source: https://example.org/a}\n"
+        "      - {benchmark: cifar-10, metric: accuracy, value: 90, setting: zero-shot,"
+        " source: https://example.org/a}\n",
+    )
+    replace(
+        src / "catalog" / "papers" / "transfer.yaml",
+        "    short: CoOp\n",
+        "    short: CoOp\n    results:\n"
+        "      - {benchmark: imagenet-1k, metric: top-1, value: 60, setting: 16 shots,"
+        " source: https://example.org/b}\n",
+    )
+
+
+def edit_result(src: Path) -> None:
+    # CoOp overtakes CLIP in the ranking, and gets a variant column
+    replace(
+        src / "catalog" / "papers" / "transfer.yaml",
+        "value: 60, setting: 16 shots,",
+        "value: 80, setting: 16 shots, variant: ViT-B/16,",
+    )
+
+
+def drop_results(src: Path) -> None:
+    path = src / "catalog" / "models.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    results:\n")
+    end = text.index("source: https://example.org/a}\n", text.index("cifar-10", start))
+    path.write_text(text[:start] + text[end + len("source: https://example.org/a}\n") :])
+
+
 def reorder_chapters(src: Path) -> None:
     # prose first: "Mentioned in" lists follow the root toctree
     replace(src / "index.rst", "   tables\n", "")
@@ -153,6 +217,9 @@ EDITS: list[Callable[[Path], None]] = [
     edit_summary,
     rename_lineage_neighbour,
     drop_lineage_relation,
+    add_results,
+    edit_result,
+    drop_results,
     add_mention,
     move_mention,
     remove_mention,

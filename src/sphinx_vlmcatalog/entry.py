@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 #: Fields shown elsewhere in the block (title line, links) or not at all.
-_SKIP = frozenset({"id", "title", "links", "relations", "arxiv", "doi", "checked"})
+_SKIP = frozenset({"id", "title", "links", "relations", "arxiv", "doi", "checked", "results"})
 #: Field labels that do not read well capitalised.
 _LABELS = {
     "short": "Short name",

@@ -22,6 +22,7 @@ from .downloads import setup_downloads
 from .entry import setup_entry
 from .entry_pages import setup_entry_pages
 from .explorer import setup_explorer
+from .leaderboards import setup_leaderboards
 from .lineage import setup_lineage
 from .lists import setup_lists
 from .previews import setup_previews
@@ -46,7 +47,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 #: 5: citations (domain data version 4).
 #: 6: places of mentions (domain data version 6).
 #: 7: entry pages hold a lineage figure: pages read by an older version are read again.
-ENV_VERSION = 7
+ENV_VERSION = 8
 
 
 def add_shared_css(app: Sphinx) -> None:
@@ -68,6 +69,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_entry(app)
     setup_entry_pages(app)
     setup_lineage(app)
+    setup_leaderboards(app)
     setup_charts(app)
     setup_downloads(app)
     setup_references(app)

@@ -25,6 +25,7 @@ from .entries import (
     field_meta,
 )
 from .fields import QUANTITY_FIELDS
+from .result_values import as_metrics, as_result
 from .values import (
     NUMBER_TYPES,
     BadValue,
@@ -190,6 +191,8 @@ BY_TYPE: dict[str, Converter] = {
     "links": as_links,
     "relations": as_relations,
     "sources": as_sources,
+    "results": as_list(as_result),
+    "metrics": as_metrics,
 }
 #: Fields of any kind whose YAML numbers stay numbers (every other field takes their text).
 NUMBER_FIELDS = frozenset(name for name in ALL_FIELDS if field_meta(name)["type"] in NUMBER_TYPES)

@@ -17,12 +17,23 @@ from typing import Any
 from .entries import (
     ALL_FIELDS,
     KIND_CLASSES,
-    RELATION_INVERSE,
     RELATION_KINDS,
     ValueType,
     data_fields,
     field_meta,
 )
+
+#: Reverse wording of each relation, for "used by" lists on the target's side.
+RELATION_INVERSE: dict[str, str] = {
+    "vision_encoder": "vision encoder of",
+    "language_backbone": "language backbone of",
+    "trained_on": "training data of",
+    "evaluated_on": "used to evaluate",
+    "builds_on": "built on by",
+    "distills_from": "distilled into",
+    "extends": "extended by",
+    "related": "related to",
+}
 
 #: The types ``schema.yaml`` may give a field, and the value type each is checked as.
 CUSTOM_TYPES: dict[str, ValueType] = {

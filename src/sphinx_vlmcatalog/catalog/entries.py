@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, ClassVar, Literal
 
+from .result_values import Result
+
 #: Value types a field may declare; :mod:`.validate` checks them and :mod:`.schema` exports them.
 ValueType = Literal[
     "id",
@@ -31,6 +33,8 @@ ValueType = Literal[
     "links",
     "sources",
     "relations",
+    "results",
+    "metrics",
 ]
 
 
@@ -58,18 +62,6 @@ RELATION_KINDS: dict[str, str] = {
     "distills_from": "distils knowledge from",
     "extends": "is a new version of",
     "related": "is related to",
-}
-
-#: Reverse wording of each relation, for "used by" lists on the target's side.
-RELATION_INVERSE: dict[str, str] = {
-    "vision_encoder": "vision encoder of",
-    "language_backbone": "language backbone of",
-    "trained_on": "training data of",
-    "evaluated_on": "used to evaluate",
-    "builds_on": "built on by",
-    "distills_from": "distilled into",
-    "extends": "extended by",
-    "related": "related to",
 }
 
 #: Headings of the kinds, in order: entry index sections and ``:group-by: kind`` groups.
@@ -235,11 +227,21 @@ class Entry:
         return self.short or self.title
 
 
+_RESULTS_DOC = (
+    "Numbers a source reports: each a mapping of ``benchmark`` (the id of a dataset or "
+    "benchmark that declares the metric), ``metric``, ``value`` (as printed), ``setting``, "
+    "optional ``variant`` and ``source`` (the URL of the text stating the number)."
+)
+_METRICS_DOC = "Metrics results on this entry use: each name mapped to ``[low, high]``."
+
+
 @dataclass(frozen=True, slots=True)
 class Paper(Entry):
     """A method paper."""
 
     kind_name: ClassVar[EntryKind] = EntryKind.PAPER
+
+    results: tuple[Result, ...] = _empty(_RESULTS_DOC, "results", tuple)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +270,7 @@ class Model(Entry):
     )
     context_length: str | None = _none("Context window, e.g. ``128k`` tokens.", "str")
     languages: str | None = _none("Languages supported, e.g. ``140+``.", "str")
+    results: tuple[Result, ...] = _empty(_RESULTS_DOC, "results", tuple)
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +291,7 @@ class Dataset(Entry):
     metric: str | None = _none("Evaluation metric.", "str")
     modalities: tuple[str, ...] = _empty("Modalities, e.g. image, text, video.", "str_list", tuple)
     license: str | None = _none("Licence or terms of use.", "str")
+    metrics: Mapping[str, tuple[float, float]] = _empty(_METRICS_DOC, "metrics", dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +303,7 @@ class Benchmark(Entry):
     task: str | None = _none("What the benchmark evaluates.", "str", match="text")
     metric: str | None = _none("Evaluation metric.", "str")
     size: str | None = _none("Size, e.g. ``21K questions``.", "str", match="text")
+    metrics: Mapping[str, tuple[float, float]] = _empty(_METRICS_DOC, "metrics", dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,7 +68,12 @@ def field_value(entry: Entry, name: str) -> Any:
         return entry.label
     if name == "top_category":
         return tuple(dict.fromkeys(c.split(".", 1)[0] for c in entry.categories))
-    return entry.get(name)
+    value = entry.get(name)
+    if name == "results":  # (queried, shown and grouped by the benchmarks they are on)
+        return tuple(dict.fromkeys(result.benchmark for result in value or ()))
+    if name == "metrics":
+        return tuple(value or {})
+    return value
 
 
 def fold(text: str) -> str:

@@ -52,6 +52,8 @@ def entry_data(entry: Entry, schema: CatalogSchema = BUILTIN) -> dict[str, Any]:
             value = {k: list(v) for k, v in value.items()}
         elif name == "sources":
             value = [s.list if isinstance(s, SourceMention) else str(s) for s in value]
+        elif name in ("results", "metrics"):
+            value = list(field_value(entry, name))
         elif isinstance(value, tuple):
             value = list(value)
         result[name] = value

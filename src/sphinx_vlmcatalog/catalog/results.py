@@ -19,7 +19,8 @@ from typing import Any
 from .custom import BUILTIN, CatalogSchema
 from .entries import KIND_CLASSES, Category, Entry, SourceMention, SourceRef, data_fields
 from .issues import Issue, Subtype
-from .values import MAX_NUMBER, BadValue, as_id, as_str
+from .result_values import RESULT_KEYS, Result
+from .values import MAX_NUMBER, BadValue, as_id, as_number, as_str
 
 
 @dataclass
@@ -65,6 +66,10 @@ def _fields_data(entry: Entry) -> dict[str, Any]:
             continue
         if name == "sources":
             value = [{"list": m.list, "section": m.section} for m in value]
+        elif name == "results":
+            value = [{**result.data(), "line": result.line} for result in value]
+        elif name == "metrics":
+            value = {metric: list(bounds) for metric, bounds in value.items()}
         fields[name] = value
     fields.update(entry.extra)  # (custom names never clash with built-in ones)
     return fields
@@ -226,6 +231,31 @@ def _sources(value: Any) -> tuple[SourceMention, ...]:
 
 
 _SOURCE_KEYS = {"list", "section"}
+
+
+def _results(value: Any) -> tuple[Result, ...]:
+    results = []
+    for item in _list(value):
+        if not isinstance(item, dict) or not set(_RESULT_REQUIRED) <= item.keys() <= _RESULT_KEYS:
+            raise _Mismatch
+        text = {key: _str(item[key]) for key in RESULT_KEYS if key in item}
+        as_number(text["value"])
+        _url(text["source"])
+        results.append(Result(**text, line=_line(item["line"])))
+    return tuple(results)
+
+
+_RESULT_KEYS = {*RESULT_KEYS, "line"}
+_RESULT_REQUIRED = ("benchmark", "metric", "value", "setting", "source", "line")
+
+
+def _metrics(value: Any) -> dict[str, tuple[float, float]]:
+    if not isinstance(value, dict):
+        raise _Mismatch
+    bounds = {_str(name): _list(pair, 2) for name, pair in value.items()}
+    return {name: (_number(low), _number(high)) for name, (low, high) in bounds.items()}
+
+
 #: The check of a stored value of each declared value type (see :data:`.entries.ValueType`).
 _BY_TYPE: dict[str, Callable[[Any], Any]] = {
     "id": _str,
@@ -242,6 +272,8 @@ _BY_TYPE: dict[str, Callable[[Any], Any]] = {
     "links": _links,
     "relations": _relations,
     "sources": _sources,
+    "results": _results,
+    "metrics": _metrics,
 }
 _CHECKS: dict[type[Entry], dict[str, Callable[[Any], Any]]] = {}
 

@@ -88,6 +88,24 @@ def _value_schema(
             "type": "array",
             "items": mention if normalized else {"oneOf": [_STR, mention]},
         }
+    elif vtype == "results":
+        result = {
+            "type": "object",
+            "required": ["benchmark", "metric", "value", "setting", "source"],
+            "additionalProperties": False,
+            "properties": {
+                "benchmark": _ID,
+                "metric": _STR,
+                "value": _STR if normalized else {"oneOf": [{"type": "number"}, _STR]},
+                "setting": _STR,
+                "variant": _STR,
+                "source": _URL,
+            },
+        }
+        schema = {"type": "array", "items": result}
+    elif vtype == "metrics":
+        bounds = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+        schema = {"type": "object", "additionalProperties": bounds}
     else:  # pragma: no cover - every ValueType is handled above
         raise ValueError(vtype)
     if meta.get("choices"):

@@ -50,6 +50,10 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
             out[name] = dict(value)
         elif name == "relations":
             out[name] = {rel: list(ids) for rel, ids in value.items()}
+        elif name == "results":
+            out[name] = [result.data() for result in value]
+        elif name == "metrics":
+            out[name] = {metric: list(bounds) for metric, bounds in value.items()}
         elif isinstance(value, tuple):
             out[name] = list(value)
         else:

@@ -21,6 +21,7 @@ from .converters import LINK_FIELDS, NUMBER_FIELDS, converters, custom_converter
 from .custom import BUILTIN, CatalogSchema
 from .entries import KIND_CLASSES, Category, Entry, SourceRef
 from .issues import Issue, Subtype
+from .result_checks import check_results
 from .values import (
     ARXIV_RE,
     DATE_RE,
@@ -301,7 +302,8 @@ def _related(a: Entry, b: Entry) -> bool:
 
 
 def cross_check(entries: Iterable[Entry], categories: Mapping[str, Category]) -> list[Issue]:
-    """Checks that need the whole catalog: arXiv duplicates, categories and relation targets.
+    """Checks that need the whole catalog: arXiv duplicates, categories, relation targets and
+    results (:mod:`.result_checks`).
 
     Duplicate ids are found by the loader, which must decide which entry to keep.
     """
@@ -351,4 +353,4 @@ def cross_check(entries: Iterable[Entry], categories: Mapping[str, Category]) ->
                             e.line_of("relations"),
                         )
                     )
-    return issues
+    return issues + check_results(entries)

@@ -23,6 +23,7 @@ from ..directive import CatalogDirective, verbatim
 from ..domain.links import make_entry_ref
 from ..entry import CatalogEntryDirective
 from ..export.bibtex import bibtex_record, citable
+from ..leaderboards import entry_results_tables
 from ..lineage import lineage_figure_for
 from .breadcrumbs import kind_anchor, make_breadcrumbs
 from .mentions import mentions_placeholder
@@ -112,6 +113,7 @@ class EntryPageDirective(CatalogEntryDirective):
         split_fields(facts)
         section += facts
         section += lineage_figure_for(self, entry) or []
+        section += entry_results_tables(self, entry)
         related = self.related(entry)
         if related:
             section += nodes.rubric("Related entries", "Related entries")

@@ -123,21 +123,16 @@ class CatalogTableDirective(CatalogDirective):
             return [nodes.paragraph("", "No matching entries.", classes=["vlmcat-empty"])]
         caption = self.arguments[0] if self.arguments else ""
         if group_field is None:
-            return self.build_table(caption, columns, [(None, entries)], len(entries), True)
+            return self.build_table(caption, columns, [(None, entries)], True)
         groups = group_entries(entries, group_field, self.catalog)
         if group_field in ("categories", "top_category"):
             self.note_taxonomy()
         if self.options.get("group-style", "rows") == "rows":
-            rows = len(entries) + len(groups)
-            return self.build_table(
-                caption, columns, [(g, list(g.entries)) for g in groups], rows, True
-            )
+            return self.build_table(caption, columns, [(g, list(g.entries)) for g in groups], True)
         result: list[Node] = []
         for i, group in enumerate(groups):
             title = f"{caption} — {group.title}" if caption else group.title
-            result += self.build_table(
-                title, columns, [(None, list(group.entries))], len(group.entries), i == 0
-            )
+            result += self.build_table(title, columns, [(None, list(group.entries))], i == 0)
         return result
 
     def parse_columns(self) -> list[str]:
@@ -172,31 +167,11 @@ class CatalogTableDirective(CatalogDirective):
         caption: str,
         columns: list[str],
         groups: list[tuple[Group | None, list[Entry]]],
-        nrows: int,
         first: bool,
     ) -> list[Node]:
         """One table (and its LaTeX column spec) for ``groups`` of entries."""
         widths = self.options.get("widths")
         weights = widths if isinstance(widths, list) else [WEIGHTS.get(c, 12) for c in columns]
-        table = nodes.table(classes=["vlmcat-table", *self.options.get("class", [])])
-        table["vlm_columns"] = list(columns)  # for the reader's sorting and filtering (HTML)
-        if nrows > get_config(self.env).longtable_rows:
-            table["classes"].append("longtable")
-        table["classes"].append("colwidths-given" if isinstance(widths, list) else "colwidths-auto")
-        self.set_source_info(table)
-        if caption:
-            inline, messages = self.parse_inline(caption)
-            table += nodes.title(caption, "", *inline)
-            table += messages
-        if first:
-            self.add_name(table)
-        tgroup = nodes.tgroup(cols=len(columns))
-        table += tgroup
-        tgroup.extend(nodes.colspec(colwidth=w) for w in weights)
-        head_row = nodes.row()
-        for column in columns:
-            head_row += nodes.entry("", nodes.Text(header_text(column, self.catalog.schema)))
-        tgroup += nodes.thead("", head_row)
         link_column = next((c for c in LINK_COLUMNS if c in columns), None)
         shows_taxonomy = [False]
         makers = [self.cell_maker(c, c == link_column, shows_taxonomy) for c in columns]
@@ -213,22 +188,17 @@ class CatalogTableDirective(CatalogDirective):
                 )
                 for entry in entries
             )
-        body = make_rows(rows, len(columns), [])
-        body["anchors"] = [
-            None if key is None else self.entry_anchor(key, body) for key, *_ in rows
-        ]
-        tgroup += body
+        headers = [header_text(column, self.catalog.schema) for column in columns]
+        result = table_nodes(
+            self,
+            caption,
+            list(zip(columns, headers, weights, strict=True)),
+            rows,
+            first=first,
+            widths_given=isinstance(widths, list),
+        )
         if shows_taxonomy[0]:
             self.note_taxonomy()
-        result: list[Node] = []
-        if not isinstance(widths, list):
-            # LaTeX only: wrapping columns in proportion to their content (HTML skips this node)
-            total = sum(weights)
-            spec = "".join(
-                rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{{total}}}" for w in weights
-            )
-            result.append(addnodes.tabular_col_spec(spec=spec))
-        result.append(table)
         return result
 
     def cell_maker(
@@ -348,3 +318,54 @@ def group_digits(value: Any) -> str | None:
     if isinstance(value, int):
         return f"{value:,}"
     return None
+
+
+def table_nodes(
+    directive: CatalogDirective,
+    caption: str,
+    columns: list[tuple[str, str, int]],
+    rows: list[Row],
+    *,
+    first: bool = True,
+    widths_given: bool = False,
+) -> list[Node]:
+    """A catalog table of ``rows`` (see :mod:`.rows`), and its LaTeX column spec: sortable and
+    filterable in HTML, a ``longtable`` when long.
+
+    :param columns: each column's name (the page's sort state), header and LaTeX weight
+    :param first: whether the table takes the directive's ``:name:``
+    :param widths_given: whether the weights are the directive's ``:widths:``
+    """
+    weights = [weight for _name, _header, weight in columns]
+    table = nodes.table(classes=["vlmcat-table", *directive.options.get("class", [])])
+    table["vlm_columns"] = [name for name, _header, _weight in columns]
+    if len(rows) > get_config(directive.env).longtable_rows:
+        table["classes"].append("longtable")
+    table["classes"].append("colwidths-given" if widths_given else "colwidths-auto")
+    directive.set_source_info(table)
+    if caption:
+        inline, messages = directive.parse_inline(caption)
+        table += nodes.title(caption, "", *inline)
+        table += messages
+    if first:
+        directive.add_name(table)
+    tgroup = nodes.tgroup(cols=len(columns))
+    table += tgroup
+    tgroup.extend(nodes.colspec(colwidth=w) for w in weights)
+    head_row = nodes.row()
+    for _name, header, _weight in columns:
+        head_row += nodes.entry("", nodes.Text(header))
+    tgroup += nodes.thead("", head_row)
+    body = make_rows(rows, len(columns), [])
+    body["anchors"] = [
+        None if key is None else directive.entry_anchor(key, body) for key, *_ in rows
+    ]
+    tgroup += body
+    result: list[Node] = []
+    if not widths_given:
+        # LaTeX only: wrapping columns in proportion to their content (HTML skips this node)
+        total = sum(weights)
+        spec = "".join(rf">{{\raggedright\arraybackslash}}\X{{{w}}}{{{total}}}" for w in weights)
+        result.append(addnodes.tabular_col_spec(spec=spec))
+    result.append(table)
+    return result

@@ -16,7 +16,8 @@
   "use strict";
 
   var VENUES_SHOWN = 10;  // the most frequent venues; the rest behind "More venues"
-  var HAS = [["code", "Has code"], ["model", "Has model weights"], ["dataset", "Has dataset link"]];
+  var HAS = [["code", "Has code"], ["model", "Has model weights"], ["dataset", "Has dataset link"],
+    ["results", "Has reported results"]];
 
   // the facets whose values are alternatives (the tally's groups by the same names)
   var EITHER = ["kind", "year", "venue", "category"];
@@ -114,6 +115,7 @@
       if (e.year !== undefined) add(t.year, String(e.year));
       if (e.venue) add(t.venue, fold(e.venue));
       (e.links || []).forEach(function (k) { add(t.has, k); });
+      if (e.results) add(t.has, "results");
       cats[id].forEach(function (key) { add(t.category, key); });
     });
     return t;

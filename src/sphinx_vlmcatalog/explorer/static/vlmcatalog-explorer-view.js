@@ -77,6 +77,10 @@
     function categories(e) {
       return (e.categories || []).map(function (k) { return info.titles[k] || k; }).join(", ");
     }
+    // benchmark ids -> their names (an id whose entry is not in the data stays as it is)
+    function labels(ids) {
+      return ids.map(function (k) { return data.entries[k] ? data.entries[k].label : k; }).join(", ");
+    }
     function kindName(kind) { return kind.charAt(0).toUpperCase() + kind.slice(1); }
 
     function row(id) {
@@ -102,6 +106,7 @@
       if (e.summary) li.appendChild(el("p", "vlmcat-x-card-summary", e.summary));
       var cats = categories(e);
       if (cats) li.appendChild(el("p", "vlmcat-x-card-cats", cats));
+      if (e.results) li.appendChild(el("p", "vlmcat-x-card-results", "Results on " + labels(e.results)));
       return li;
     }
 
