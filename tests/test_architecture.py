@@ -37,8 +37,9 @@ ROOMS = (
     "references",
     "explorer",
     "lineage",
+    "leaderboards",
 )
-ROOM_USES = {"entry_pages": {"entry", "lineage"}}
+ROOM_USES = {"entry_pages": {"entry", "lineage", "leaderboards"}, "leaderboards": {"tables"}}
 
 
 @pytest.fixture(scope="module")

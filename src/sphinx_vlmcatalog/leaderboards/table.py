@@ -30,15 +30,24 @@ def value_cell(result: Result | None) -> Cell:
 def board_table(
     directive: CatalogDirective, caption: str, columns: list[Column], rows: list[BoardRow]
 ) -> list[Node]:
-    """A ranking (one column, with ranks) or a matrix (several) of ``rows``."""
+    """A ranking (one column, with ranks) or a matrix (several) of ``rows``.
+
+    When every row has the same setting and the table has a caption, the caption names the
+    setting instead of a column repeating it on every row.
+    """
     variants = any(row.variant for row in rows)
     ranked = len(columns) == 1
+    settings = {row.settings for row in rows}
+    shared = caption and len(settings) == 1
+    if shared:
+        caption = f"{caption} ({settings.pop()})"
     spec: list[tuple[str, str, int]] = [("rank", "#", _RANK)] if ranked else []
     spec.append(("label", "Entry", _NAME))
     if variants:
         spec.append(("variant", "Variant", _VARIANT))
     spec += [(column.name, column.header(), _VALUE) for column in columns]
-    spec.append(("setting", "Setting", _SETTING))
+    if not shared:
+        spec.append(("setting", "Setting", _SETTING))
     data: list[Row] = []
     for rank, row in enumerate(rows, 1):
         cells: list[Cell] = [str(rank)] if ranked else []
@@ -51,8 +60,9 @@ def board_table(
         for cell in row.cells:
             cells.append(value_cell(cell))
             sorts.append(None if cell is None else cell.number)
-        cells.append(row.settings)
-        sorts.append(None)
+        if not shared:
+            cells.append(row.settings)
+            sorts.append(None)
         data.append((row.entry.id, tuple(cells), tuple(sorts)))
     return table_nodes(directive, caption, spec, data)
 

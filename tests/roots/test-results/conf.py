@@ -6,3 +6,4 @@ myst_enable_extensions = ["colon_fence"]
 latex_documents = [("index", "results.tex", "Results", "Tests", "manual")]
 latex_engine = "xelatex"
 latex_use_xindy = False
+numfig = True
