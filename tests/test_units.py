@@ -119,3 +119,15 @@ def test_a_cell_may_break_after_a_slash_inside_a_word_in_latex_only() -> None:
     ]
     assert {n["format"] for n in pieces if isinstance(n, nodes.raw)} == {"latex"}
     assert cell_text("a / b") == [nodes.Text("a / b")]
+
+
+def test_a_cell_may_break_after_an_underscore_inside_a_word() -> None:
+    from sphinx_vlmcatalog.tables.rows import cell_text
+
+    (wrapper,) = cell_text("EVA02_CLIP_E_psz14 and snake _ case")
+    assert [n.astext() for n in wrapper.children if isinstance(n, nodes.Text)] == [
+        "EVA02_",
+        "CLIP_",
+        "E_",
+        "psz14 and snake _ case",
+    ]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..directive import CatalogDirective
 
 #: LaTeX weights of the columns.
-_NAME, _VARIANT, _VALUE, _SETTING, _RANK = 16, 10, 8, 16, 4
+_NAME, _VARIANT, _VALUE, _SETTING, _RANK = 13, 15, 9, 15, 4
 
 
 def value_cell(result: Result | None) -> Cell:

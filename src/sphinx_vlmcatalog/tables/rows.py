@@ -124,16 +124,17 @@ def row_nodes(node: catalog_rows, refs: Refs | None, fmt: str = "") -> Iterator[
 LONG_WORD = 40
 BREAK_EVERY = 20
 _LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD + 1},}}")
-#: A slash inside a word ("256M/500M/2.2B", "ViT-L/14"): LaTeX may break after it.
-_SLASH_RE = re.compile(r"(?<=\S)/(?=\S)")
+#: A slash or underscore inside a word ("256M/500M/2.2B", "ViT-L/14", checkpoint names such as
+#: "EVA02_CLIP_E_psz14"): LaTeX may break after it.
+_BREAK_AFTER_RE = re.compile(r"(?<=\S)[/_](?=\S)")
 
 
 def cell_text(text: str) -> list[nodes.Node]:
     """``text`` on one line (:func:`..directive.one_line`) as nodes: one ``Text``, or pieces
-    with LaTeX-only break points after slashes inside words and in long words (other writers
-    skip the ``raw`` nodes, and HTML breaks long words with CSS)."""
+    with LaTeX-only break points after slashes and underscores inside words and in long words
+    (other writers skip the ``raw`` nodes, and HTML breaks long words with CSS)."""
     text = one_line(text)
-    breaks = {m.end() for m in _SLASH_RE.finditer(text)}
+    breaks = {m.end() for m in _BREAK_AFTER_RE.finditer(text)}
     for match in _LONG_WORD_RE.finditer(text):
         breaks.update(range(match.start() + BREAK_EVERY, match.end(), BREAK_EVERY))
     if not breaks:
