@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+
 from ..catalog.result_values import Result
 from ..tables.directive import table_nodes
 from ..tables.rows import Cell, Row
@@ -32,24 +34,32 @@ def board_table(
 ) -> list[Node]:
     """A ranking (one column, with ranks) or a matrix (several) of ``rows``.
 
-    When every row has the same setting and the table has a caption, the caption names the
-    setting instead of a column repeating it on every row.
+    Each setting is said once where it can be: a setting that every value of a column shares is
+    named under the table (in the caption when all columns share one), and the Setting column
+    lists only the others; it is left out when none are left. A wide matrix stays readable.
     """
     variants = any(row.variant for row in rows)
     ranked = len(columns) == 1
-    settings = {row.settings for row in rows}
-    shared = caption and len(settings) == 1
-    if shared:
-        caption = f"{caption} ({settings.pop()})"
+    shared = [_shared_setting(i, rows) for i in range(len(columns))]
+    apart = {i for i, setting in enumerate(shared) if setting is None}
+    notes = [
+        (column.header(), setting)
+        for column, setting in zip(columns, shared, strict=True)
+        if setting
+    ]
+    if caption and notes and not apart and len({setting for _h, setting in notes}) == 1:
+        caption = f"{caption} ({notes[0][1]})"
+        notes = []
+    settings = [row.settings(apart) for row in rows]
     spec: list[tuple[str, str, int]] = [("rank", "#", _RANK)] if ranked else []
     spec.append(("label", "Entry", _NAME))
     if variants:
         spec.append(("variant", "Variant", _VARIANT))
     spec += [(column.name, column.header(), _VALUE) for column in columns]
-    if not shared:
+    if any(settings):
         spec.append(("setting", "Setting", _SETTING))
     data: list[Row] = []
-    for rank, row in enumerate(rows, 1):
+    for rank, (row, setting) in enumerate(zip(rows, settings, strict=True), 1):
         cells: list[Cell] = [str(rank)] if ranked else []
         sorts: list[float | None] = [rank] if ranked else []
         cells.append(("ref", row.entry.label))
@@ -60,11 +70,29 @@ def board_table(
         for cell in row.cells:
             cells.append(value_cell(cell))
             sorts.append(None if cell is None else cell.number)
-        if not shared:
-            cells.append(row.settings)
+        if any(settings):
+            cells.append(setting)
             sorts.append(None)
         data.append((row.entry.id, tuple(cells), tuple(sorts)))
-    return table_nodes(directive, caption, spec, data)
+    return [*table_nodes(directive, caption, spec, data), *_settings_note(notes)]
+
+
+def _shared_setting(column: int, rows: list[BoardRow]) -> str | None:
+    """The setting of every value in ``column``, or None when they differ."""
+    found = {cell.setting for row in rows if (cell := row.cells[column]) is not None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _settings_note(notes: list[tuple[str, str]]) -> list[Node]:
+    """A list under the table of each column's setting."""
+    if not notes:
+        return []
+    items = nodes.bullet_list(classes=["vlmcat-settings"])
+    for header, setting in notes:
+        text = f"{header}: {setting}"
+        items += nodes.list_item("", nodes.paragraph(text, text))
+    lead = "Setting of the values:" if len(notes) == 1 else "Settings of the columns:"
+    return [nodes.paragraph(lead, lead, classes=["vlmcat-settings-lead"]), items]
 
 
 def own_results_table(directive: CatalogDirective, results: tuple[Result, ...]) -> list[Node]:
