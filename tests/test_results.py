@@ -32,7 +32,7 @@ entries:
       - {benchmark: no-metrics, metric: accuracy, value: 1, setting: s, source: https://e.org/a}
       - {benchmark: bench-a, metric: accuracy, value: 50, setting: s, source: https://e.org/a}
       - {benchmark: bench-a, metric: accuracy, value: 51, setting: s, source: https://e.org/b}
-      - {benchmark: bench-a, metric: accuracy, value: abc, setting: s, source: https://e.org/a}
+      - {benchmark: bench-a, metric: accuracy, value: '80.0,', setting: s, source: https://e.org/a}
       - {benchmark: bench-a, metric: accuracy, value: 5, setting: s, source: 'javascript:x()'}
       - {benchmark: bench-a, metric: accuracy, value: 5, source: https://e.org/a}
       - {benchmark: bench-a, metric: accuracy, value: 5, setting: s, source: https://e.org/a, x: 1}
@@ -72,7 +72,7 @@ def test_every_bad_result_is_reported_at_its_line_and_only_it_is_lost(bad) -> No
     }
     assert expected <= found
     by_line = {i.where.line: i.message for i in bad.issues}
-    assert "'value' must be a number, got 'abc'" in by_line[12]
+    assert "'value' must be a number as printed (76.2, 1,531.3), got '80.0,'" in by_line[12]
     assert "'source'" in by_line[13] and "http(s)" in by_line[13]
     assert "lacks 'setting'" in by_line[14]
     assert "'x' is not a result key" in by_line[15]

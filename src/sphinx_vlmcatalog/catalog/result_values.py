@@ -9,11 +9,14 @@ and the range its values take. Whether a result fits its benchmark needs the who
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .values import BadValue, Partial, as_id, as_number, as_str, check_link, describe
 
+#: A value as sources print numbers: digits, thousands separated by commas or not, a fraction.
+_NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 #: The keys of one result, in the order they are written.
 RESULT_KEYS = ("benchmark", "metric", "value", "setting", "variant", "source")
 _REQUIRED = tuple(key for key in RESULT_KEYS if key != "variant")
@@ -74,10 +77,17 @@ def _result_value(key: str, raw: Any) -> str:
     if key == "source":
         return check_link(raw)
     if key == "value":
-        text = as_str(raw)
-        as_number(text)
-        return text
+        return as_printed_number(raw)
     return as_str(raw)
+
+
+def as_printed_number(raw: Any) -> str:
+    """A number as a source prints it (``76.2``, ``1,531.3``, ``0.7554``), kept as text."""
+    text = as_str(raw)
+    if not _NUMBER.fullmatch(text):
+        raise BadValue(f"must be a number as printed (76.2, 1,531.3), got '{text[:40]}'")
+    as_number(text)  # (bounded like every number)
+    return text
 
 
 def as_metrics(value: Any) -> dict[str, tuple[float, float]]:

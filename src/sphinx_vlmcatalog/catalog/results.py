@@ -19,8 +19,8 @@ from typing import Any
 from .custom import BUILTIN, CatalogSchema
 from .entries import KIND_CLASSES, Category, Entry, SourceMention, SourceRef, data_fields
 from .issues import Issue, Subtype
-from .result_values import RESULT_KEYS, Result
-from .values import MAX_NUMBER, BadValue, as_id, as_number, as_str
+from .result_values import RESULT_KEYS, Result, as_printed_number
+from .values import MAX_NUMBER, BadValue, as_id, as_str
 
 
 @dataclass
@@ -239,7 +239,7 @@ def _results(value: Any) -> tuple[Result, ...]:
         if not isinstance(item, dict) or not set(_RESULT_REQUIRED) <= item.keys() <= _RESULT_KEYS:
             raise _Mismatch
         text = {key: _str(item[key]) for key in RESULT_KEYS if key in item}
-        as_number(text["value"])
+        as_printed_number(text["value"])
         _url(text["source"])
         results.append(Result(**text, line=_line(item["line"])))
     return tuple(results)
