@@ -24,13 +24,9 @@ class BoardRow:
     variant: str
     cells: tuple[Result | None, ...]
 
-    def settings(self, columns: Iterable[int]) -> str:
-        """The settings of the row's results in ``columns``, each once, in column order."""
-        wanted = set(columns)
-        found = dict.fromkeys(
-            cell.setting for i, cell in enumerate(self.cells) if cell is not None and i in wanted
-        )
-        return "; ".join(found)
+    def settings(self) -> str:
+        """The settings of the row's results, each once, in column order."""
+        return "; ".join(dict.fromkeys(cell.setting for cell in self.cells if cell is not None))
 
 
 def results_on(entry: Entry, column: Column, setting: str) -> list[Result]:

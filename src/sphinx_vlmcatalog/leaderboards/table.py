@@ -34,32 +34,29 @@ def board_table(
 ) -> list[Node]:
     """A ranking (one column, with ranks) or a matrix (several) of ``rows``.
 
-    Each setting is said once where it can be: a setting that every value of a column shares is
-    named under the table (in the caption when all columns share one), and the Setting column
-    lists only the others; it is left out when none are left. A wide matrix stays readable.
+    Settings are said once: when every value shares one, the caption names it (or, without a
+    caption, a note under the table). Otherwise a ranking has a Setting column, and a matrix,
+    where a column of settings would be as wide as the rest, lists under the table the
+    settings of each column and, where they differ, the rows of each.
     """
     variants = any(row.variant for row in rows)
     ranked = len(columns) == 1
-    shared = [_shared_setting(i, rows) for i in range(len(columns))]
-    apart = {i for i, setting in enumerate(shared) if setting is None}
-    notes = [
-        (column.header(), setting)
-        for column, setting in zip(columns, shared, strict=True)
-        if setting
-    ]
-    if caption and notes and not apart and len({setting for _h, setting in notes}) == 1:
-        caption = f"{caption} ({notes[0][1]})"
+    groups = [_setting_groups(i, rows) for i in range(len(columns))]
+    settings = {setting for group in groups for setting in group}
+    notes = [(column, group) for column, group in zip(columns, groups, strict=True) if group]
+    if len(settings) == 1 and caption:
+        caption = f"{caption} ({settings.pop()})"
         notes = []
-    settings = [row.settings(apart) for row in rows]
+    by_row = ranked and len(settings) > 1
     spec: list[tuple[str, str, int]] = [("rank", "#", _RANK)] if ranked else []
     spec.append(("label", "Entry", _NAME))
     if variants:
         spec.append(("variant", "Variant", _VARIANT))
     spec += [(column.name, column.header(), _VALUE) for column in columns]
-    if any(settings):
+    if by_row:
         spec.append(("setting", "Setting", _SETTING))
     data: list[Row] = []
-    for rank, (row, setting) in enumerate(zip(rows, settings, strict=True), 1):
+    for rank, row in enumerate(rows, 1):
         cells: list[Cell] = [str(rank)] if ranked else []
         sorts: list[float | None] = [rank] if ranked else []
         cells.append(("ref", row.entry.label))
@@ -70,26 +67,35 @@ def board_table(
         for cell in row.cells:
             cells.append(value_cell(cell))
             sorts.append(None if cell is None else cell.number)
-        if any(settings):
-            cells.append(setting)
+        if by_row:
+            cells.append(row.settings())
             sorts.append(None)
         data.append((row.entry.id, tuple(cells), tuple(sorts)))
-    return [*table_nodes(directive, caption, spec, data), *_settings_note(notes)]
+    note = [] if by_row else _settings_note(notes)
+    return [*table_nodes(directive, caption, spec, data), *note]
 
 
-def _shared_setting(column: int, rows: list[BoardRow]) -> str | None:
-    """The setting of every value in ``column``, or None when they differ."""
-    found = {cell.setting for row in rows if (cell := row.cells[column]) is not None}
-    return found.pop() if len(found) == 1 else None
+def _setting_groups(column: int, rows: list[BoardRow]) -> dict[str, list[str]]:
+    """The settings of the values in ``column``, each with the rows that have it."""
+    groups: dict[str, list[str]] = {}
+    for row in rows:
+        cell = row.cells[column]
+        if cell is not None:
+            groups.setdefault(cell.setting, []).append(f"{row.entry.label} {row.variant}".strip())
+    return groups
 
 
-def _settings_note(notes: list[tuple[str, str]]) -> list[Node]:
-    """A list under the table of each column's setting."""
+def _settings_note(notes: list[tuple[Column, dict[str, list[str]]]]) -> list[Node]:
+    """A list under the table of each column's settings (with their rows where they differ)."""
     if not notes:
         return []
     items = nodes.bullet_list(classes=["vlmcat-settings"])
-    for header, setting in notes:
-        text = f"{header}: {setting}"
+    for column, groups in notes:
+        if len(groups) == 1:
+            text = f"{column.header()}: {next(iter(groups))}"
+        else:
+            parts = (f"{setting} ({', '.join(names)})" for setting, names in groups.items())
+            text = f"{column.header()}: " + "; ".join(parts)
         items += nodes.list_item("", nodes.paragraph(text, text))
     lead = "Setting of the values:" if len(notes) == 1 else "Settings of the columns:"
     return [nodes.paragraph(lead, lead, classes=["vlmcat-settings-lead"]), items]

@@ -65,6 +65,13 @@ WEIGHTS = {
     "categories": 18,
     "tags": 16,
     "date": 10,
+    # model facts are phrases ("EVA-02 ViT-E/14 pre-trained by masked image modelling")
+    "vision_encoder": 22,
+    "language_backbone": 20,
+    "parameters": 11,
+    "task": 18,
+    "size": 14,
+    "publisher": 16,
 }
 #: Columns that link to the entry's home, in order of preference (the first present wins).
 LINK_COLUMNS = ("label", "id", "title+short", "title", "short")
