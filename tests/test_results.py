@@ -186,29 +186,29 @@ def test_entry_pages_show_own_results_and_benchmark_rankings(site) -> None:
 def test_directive_warnings_have_locations(tmp_path) -> None:
     src = tmp_path / "src"
     app = make_app_copy("test-results", src)
-    (src / "bad.md").write_text(
-        "---\norphan: true\n---\n# Bad\n\n"
-        ":::{vlm-results}\n:::\n\n"
-        ":::{vlm-results}\n:benchmarks: nosuch bench-a:acc no-metrics bench-a bench-a\n:::\n\n"
-        ":::{vlm-results}\n:benchmarks: bench-a\n:setting: never\n:::\n\n"
-        ":::{vlm-results}\n:benchmarks: bench-b:top-1 accuracy\n:entries: kind:paper\n:::\n"
+    (src / "bad.rst").write_text(
+        ":orphan:\n\nBad\n===\n\n"
+        ".. vlm-results::\n\n"
+        ".. vlm-results::\n   :benchmarks: nosuch bench-a:acc no-metrics bench-a bench-a\n\n"
+        ".. vlm-results::\n   :benchmarks: bench-a\n   :setting: never\n\n"
+        ".. vlm-results::\n   :benchmarks: bench-b:top-1 accuracy\n   :entries: kind:paper\n"
     )
     try:
         app.build()
         text = warnings(app)
     finally:
         app.cleanup()
-    where = f"{src / 'bad.md'}"
+    where = f"{src / 'bad.rst'}"
     assert f"{where}:6: WARNING: vlm-results: needs :benchmarks:" in text
-    assert f"{where}:9: WARNING: vlm-results: unknown catalog entry 'nosuch'" in text
-    assert f"{where}:9: WARNING: vlm-results: 'bench-a' has no metric 'acc'" in text
-    assert f"{where}:9: WARNING: vlm-results: benchmark 'no-metrics' declares no metrics" in text
-    assert f"{where}:9: WARNING: vlm-results: column 'bench-a:accuracy' is given twice" in text
+    assert f"{where}:8: WARNING: vlm-results: unknown catalog entry 'nosuch'" in text
+    assert f"{where}:8: WARNING: vlm-results: 'bench-a' has no metric 'acc'" in text
+    assert f"{where}:8: WARNING: vlm-results: benchmark 'no-metrics' declares no metrics" in text
+    assert f"{where}:8: WARNING: vlm-results: column 'bench-a:accuracy' is given twice" in text
     assert (
-        f"{where}:13: WARNING: vlm-results: no results match the columns and setting 'never'"
+        f"{where}:11: WARNING: vlm-results: no results match the columns and setting 'never'"
         in text
     )
-    assert f"{where}:18: WARNING: vlm-results: no entries match" in text
+    assert f"{where}:15: WARNING: vlm-results: no entries match" in text
     page = html(app, "bad")
     assert len(page.select("table.vlmcat-table")) == 1  # the second: bench-a only
     assert page.get_text().count("No matching results.") == 2
