@@ -282,3 +282,26 @@ def test_a_setting_a_whole_column_shares_is_said_once_under_the_table(site) -> N
     # on a benchmark's page, a ranking without caption names its one setting under it
     bench = html(site, "entries/bench-b")
     assert "BB (perception): test split" in bench.select_one("ul.vlmcat-settings").get_text()
+
+
+def test_columns_with_the_same_settings_share_one_note() -> None:
+    from sphinx_vlmcatalog.catalog.entries import Benchmark, Model
+    from sphinx_vlmcatalog.catalog.result_values import Result
+    from sphinx_vlmcatalog.leaderboards.board import matrix
+    from sphinx_vlmcatalog.leaderboards.columns import Column
+    from sphinx_vlmcatalog.leaderboards.table import _setting_groups, _settings_note
+
+    bench = Benchmark(id="b", kind="benchmark", title="B", metrics={"x": (0, 100), "y": (0, 100)})
+
+    def model(key: str, setting: str) -> Model:
+        results = tuple(
+            Result("b", metric, "50", setting, "https://e.org/" + key) for metric in "xy"
+        )
+        return Model(id=key, kind="model", title=key.upper(), results=results)
+
+    columns = [Column(bench, "x"), Column(bench, "y")]
+    rows = matrix([model("m", "test"), model("n", "val")], columns)
+    notes = [(c, _setting_groups(i, rows)) for i, c in enumerate(columns)]
+    lead, items = _settings_note(notes)
+    assert lead.astext() == "Settings of the columns:"
+    assert [li.astext() for li in items.children] == ["B (x), B (y): test (M); val (N)"]

@@ -86,16 +86,21 @@ def _setting_groups(column: int, rows: list[BoardRow]) -> dict[str, list[str]]:
 
 
 def _settings_note(notes: list[tuple[Column, dict[str, list[str]]]]) -> list[Node]:
-    """A list under the table of each column's settings (with their rows where they differ)."""
+    """A list under the table of each column's settings (with their rows where they differ);
+    columns whose settings are the same share one item."""
     if not notes:
         return []
-    items = nodes.bullet_list(classes=["vlmcat-settings"])
+    alike: dict[tuple[tuple[str, tuple[str, ...]], ...], list[str]] = {}
     for column, groups in notes:
-        if len(groups) == 1:
-            text = f"{column.header()}: {next(iter(groups))}"
+        key = tuple((setting, tuple(names)) for setting, names in groups.items())
+        alike.setdefault(key, []).append(column.header())
+    items = nodes.bullet_list(classes=["vlmcat-settings"])
+    for key, headers in alike.items():
+        if len(key) == 1:
+            settings = key[0][0]
         else:
-            parts = (f"{setting} ({', '.join(names)})" for setting, names in groups.items())
-            text = f"{column.header()}: " + "; ".join(parts)
+            settings = "; ".join(f"{setting} ({', '.join(names)})" for setting, names in key)
+        text = f"{', '.join(headers)}: {settings}"
         items += nodes.list_item("", nodes.paragraph(text, text))
     lead = "Setting of the values:" if len(notes) == 1 else "Settings of the columns:"
     return [nodes.paragraph(lead, lead, classes=["vlmcat-settings-lead"]), items]
