@@ -34,6 +34,13 @@ NOT_LINEAGE = frozenset({"evaluated_on", "related"})
 DEFAULT_CAP = 8
 
 
+def style_index(kind: str, kinds: tuple[str, ...], styles: int) -> int:
+    """Which of ``styles`` styles relation ``kind`` gets: its place among all lineage ``kinds``
+    (an unknown kind after them), so SVG and TikZ draw each relation alike."""
+    index = kinds.index(kind) if kind in kinds else len(kinds)
+    return index % styles
+
+
 def lineage_kinds(catalog: Catalog) -> tuple[str, ...]:
     """The relation names a lineage follows: the built-in ones above, then the catalog's own."""
     custom = tuple(r.name for r in catalog.schema.relations if r.name not in NOT_LINEAGE)

@@ -15,6 +15,8 @@ import re
 from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
+from .graph import style_index
+
 if TYPE_CHECKING:
     from .graph import Lineage
 
@@ -61,8 +63,7 @@ def short(label: str, limit: int = LABEL_CHARS) -> str:
 
 def kind_style(kind: str, kinds: tuple[str, ...]) -> tuple[str, str]:
     """The (colour, dash pattern) of relation ``kind`` among all lineage ``kinds``."""
-    index = kinds.index(kind) if kind in kinds else len(kinds)
-    return KIND_STYLES[index % len(KIND_STYLES)]
+    return KIND_STYLES[style_index(kind, kinds, len(KIND_STYLES))]
 
 
 def lineage_svg(

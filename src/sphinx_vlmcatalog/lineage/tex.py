@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .graph import style_index
+
 if TYPE_CHECKING:
     from .graph import Lineage
 
@@ -27,8 +29,7 @@ ROW_CM = 1.0
 
 def tikz_dash(kind: str, kinds: tuple[str, ...]) -> str:
     """The dash pattern of relation ``kind`` among all lineage ``kinds``."""
-    index = kinds.index(kind) if kind in kinds else len(kinds)
-    return TIKZ_DASHES[index % len(TIKZ_DASHES)]
+    return TIKZ_DASHES[style_index(kind, kinds, len(TIKZ_DASHES))]
 
 
 def lineage_tikz(
