@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,17 @@ def survey_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     finally:
         app.cleanup()
     return out / "html", warnings.getvalue()
+
+
+@pytest.fixture(scope="session")
+def survey_url(survey_site: tuple[Path, str]) -> Iterator[str]:
+    """The survey site served over HTTP (it must build without warnings), for browser tests."""
+    from util import served
+
+    html, warnings = survey_site
+    assert warnings == ""
+    with served(html) as url:
+        yield url
 
 
 #: Debian's Chromium, which Playwright drives (no browser is ever downloaded).

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from util import served
-
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "_artifacts"
 
@@ -23,18 +21,10 @@ pytestmark = [
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-@pytest.fixture(scope="module")
-def site_url(survey_site):
-    html, warnings = survey_site
-    assert warnings == ""
-    with served(html) as url:
-        yield url
-
-
 @pytest.fixture
-def page(browser, site_url):
+def page(browser, survey_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=survey_url)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -57,16 +47,16 @@ def column_values(table, index: int) -> list[str]:
     )
 
 
-def datasets_table(page, site_url):
-    page.goto(f"{site_url}/survey/datasets.html")
+def datasets_table(page, survey_url):
+    page.goto(f"{survey_url}/survey/datasets.html")
     # furo (the site's theme) moves the table's classes onto a wrapper div
     table = page.locator("table.vlmcat-interactive, .vlmcat-interactive > table").first
     table.wait_for()
     return table
 
 
-def test_sort_numeric_and_toggle(page, site_url):
-    table = datasets_table(page, site_url)
+def test_sort_numeric_and_toggle(page, survey_url):
+    table = datasets_table(page, survey_url)
     headers = table.locator("thead th")
     names = [h.strip() for h in headers.all_inner_texts()]
     year = next(i for i, n in enumerate(names) if n.startswith("Year"))
@@ -87,8 +77,8 @@ def test_sort_numeric_and_toggle(page, site_url):
     shot(page, "chapter-table-sorted", table)
 
 
-def test_filter_query_and_text_with_url_state(page, site_url):
-    table = datasets_table(page, site_url)
+def test_filter_query_and_text_with_url_state(page, survey_url):
+    table = datasets_table(page, survey_url)
     table_id = table.get_attribute("id")
     count = page.locator(f"#{table_id}-count")
     total = int(count.inner_text().split(" of ")[1])
@@ -123,8 +113,8 @@ def test_filter_query_and_text_with_url_state(page, site_url):
     assert "unknown field" in count.inner_text()
 
 
-def test_query_language_port(page, site_url):
-    datasets_table(page, site_url)
+def test_query_language_port(page, survey_url):
+    datasets_table(page, survey_url)
     result = page.evaluate(
         """() => {
         const q = window.vlmcatQuery, meta = JSON.parse(
@@ -153,8 +143,8 @@ def test_query_language_port(page, site_url):
     assert "'abc' is not a year" in message
 
 
-def test_entry_link_and_bibtex_copy(page, site_url):
-    page.goto(f"{site_url}/survey/introduction.html")
+def test_entry_link_and_bibtex_copy(page, survey_url):
+    page.goto(f"{survey_url}/survey/introduction.html")
     link = page.locator("a.vlmcat-ref", has_text="CLIP").first
     link.click()
     page.wait_for_url("**/entries/clip.html*")
@@ -171,8 +161,8 @@ def test_entry_link_and_bibtex_copy(page, site_url):
     shot(page, "entry-page", None)
 
 
-def test_a_row_shows_its_permalink_on_hover(page, site_url):
-    table = datasets_table(page, site_url)
+def test_a_row_shows_its_permalink_on_hover(page, survey_url):
+    table = datasets_table(page, survey_url)
     row = table.locator("tbody tr[id]").first
     row_id = row.get_attribute("id")
     assert row_id and row_id.startswith("vlmcat-")
@@ -183,11 +173,11 @@ def test_a_row_shows_its_permalink_on_hover(page, site_url):
     assert link.get_attribute("aria-label") == "Link to this row"
 
 
-def test_the_count_is_of_entries_not_rows(page, site_url):
+def test_the_count_is_of_entries_not_rows(page, survey_url):
     # grouped by category, a table can show one entry in several groups: it counts once
     counted = []
     for chapter in ("datasets", "applications", "large-vlms"):
-        page.goto(f"{site_url}/survey/{chapter}.html")
+        page.goto(f"{survey_url}/survey/{chapter}.html")
         page.locator(".vlmcat-shown").first.wait_for()
         for table_id, text, ids in page.evaluate(
             """() => Array.from(document.querySelectorAll('.vlmcat-shown')).map(out => {
@@ -219,11 +209,11 @@ def facts_geometry(page) -> dict:
 
 
 @pytest.mark.parametrize(("width", "columns"), [(1280, 2), (390, 1)])
-def test_entry_page_facts_panel(page, site_url, width: int, columns: int):
+def test_entry_page_facts_panel(page, survey_url, width: int, columns: int):
     """One line per field (label and value side by side); two fields a row on a desktop, one
     on a phone."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(f"{site_url}/entries/clip.html")
+    page.goto(f"{survey_url}/entries/clip.html")
     found = facts_geometry(page)
     assert len(found["dts"]) >= 6
     for dt, dd in zip(found["dts"], found["dds"], strict=True):
@@ -235,12 +225,12 @@ def test_entry_page_facts_panel(page, site_url, width: int, columns: int):
     shot(page, f"entry-page-facts-{width}")
 
 
-def test_bibtex_copy_button_on_a_phone(page, site_url):
+def test_bibtex_copy_button_on_a_phone(page, survey_url):
     """At 390 px the button does not cover the record's first line (the whole width of the
     line box, however short its text); "Copied" is announced and turns back into the
     button's label after two seconds."""
     page.set_viewport_size({"width": 390, "height": 900})
-    page.goto(f"{site_url}/entries/qwen2-vl.html")
+    page.goto(f"{survey_url}/entries/qwen2-vl.html")
     button = page.get_by_role("button", name="Copy BibTeX")
     button.scroll_into_view_if_needed()
     boxes = page.evaluate(

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from util import served
-
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "_artifacts"
 #: the survey's charts: works per year (introduction) and pre-training corpus sizes (datasets)
@@ -29,24 +27,16 @@ TEXT_BOXES = """() => Array.from(document.querySelectorAll('svg.vlmcat-chart-svg
 })"""
 
 
-@pytest.fixture(scope="module")
-def site_url(survey_site):
-    html, warnings = survey_site
-    assert warnings == ""
-    with served(html) as url:
-        yield url
-
-
 def new_page(browser, width: int):
     context = browser.new_context(viewport={"width": width, "height": 900})
     return context, context.new_page()
 
 
 @pytest.mark.parametrize("docname", CHART_PAGES)
-def test_labels_are_readable_on_a_phone(browser, site_url, docname) -> None:
+def test_labels_are_readable_on_a_phone(browser, survey_url, docname) -> None:
     context, page = new_page(browser, 390)
     try:
-        page.goto(f"{site_url}/{docname}.html")
+        page.goto(f"{survey_url}/{docname}.html")
         figure = page.locator("figure.vlmcat-chart").first
         figure.scroll_into_view_if_needed()
         ARTIFACTS.mkdir(exist_ok=True)
@@ -66,10 +56,10 @@ def bar_count(link) -> int:
 
 
 @pytest.mark.parametrize("docname", CHART_PAGES)
-def test_clicking_a_bar_opens_the_explorer_on_its_entries(browser, site_url, docname) -> None:
+def test_clicking_a_bar_opens_the_explorer_on_its_entries(browser, survey_url, docname) -> None:
     context, page = new_page(browser, 1280)
     try:
-        page.goto(f"{site_url}/{docname}.html")
+        page.goto(f"{survey_url}/{docname}.html")
         links = page.locator("svg.vlmcat-chart-svg a")
         if docname == "survey/introduction":  # the biggest segment of works per year
             counts = [bar_count(links.nth(i)) for i in range(links.count())]
